@@ -97,6 +97,7 @@ class Attempt(db.Model):
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     state: Mapped[str] = mapped_column(sa.String(20), default="in_progress")
     started_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    last_saved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
     score: Mapped[float | None]
     max_score: Mapped[float | None]

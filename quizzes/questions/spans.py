@@ -25,6 +25,7 @@ from .base import (
 
 MAX_SPANS = 200
 _WORD = re.compile(r"\w")
+_WORD_TOKEN = re.compile(r"\w+(?:[’'-]\w+)*")
 
 Span = tuple[int, int]
 
@@ -133,3 +134,8 @@ class FindInArticle(_SpanQuestion):
     """Select every passage of the article that carries ``label``."""
 
     name = "find_in_article"
+
+
+def word_spans(text: str, offset: int = 0) -> list[Span]:
+    """The (start, end) of every word of ``text``, shifted by ``offset``: what a student can mark."""
+    return [(m.start() + offset, m.end() + offset) for m in _WORD_TOKEN.finditer(text)]

@@ -1,0 +1,57 @@
+// Quiz page enhancements. Without this file the page still works: every button posts the form.
+// With it: each change is saved at once through the API, and the asked passage is scrolled into view.
+(function () {
+  "use strict";
+  const form = document.getElementById("answer-form");
+  if (!form) return;
+  const status = document.getElementById("save-status");
+  const type = form.dataset.type;
+  let latest = 0;
+
+  function picked() {
+    return Array.from(form.elements).filter((el) => el.name === "answer" && el.checked).map((el) => el.value);
+  }
+
+  function currentAnswer() {
+    const values = picked();
+    if (type === "classify" || type === "multiple_choice") return values.length ? { choice: values[0] } : null;
+    if (type === "multi_select") return { choices: values };
+    return { spans: values.map((v) => v.split("-").map(Number)) };
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  async function save() {
+    const answer = currentAnswer();
+    if (answer === null) return;
+    const mine = ++latest;
+    say("Saving…");
+    try {
+      const response = await fetch(form.dataset.saveUrl, {
+        method: "PUT",
+        headers: { "Content-Type": "application/json", Authorization: "Bearer " + form.dataset.token },
+        body: JSON.stringify({ answer: answer }),
+      });
+      if (mine !== latest) return; // a newer change is on its way
+      if (response.ok) {
+        say("All answers saved.");
+      } else {
+        const body = await response.json().catch(() => ({}));
+        say("Not saved: " + ((body.error && body.error.message) || response.statusText));
+      }
+    } catch (err) {
+      if (mine === latest) say("Could not reach the server. Your choice is still on this page; press a button below to save it.");
+    }
+  }
+
+  form.addEventListener("change", save);
+  // find_in_article checkboxes live in the article but belong to this form (form="answer-form").
+  document.addEventListener("change", (event) => {
+    if (event.target.form === form && !form.contains(event.target)) save();
+  });
+
+  const asked = document.getElementById("asked-passage");
+  if (asked && window.matchMedia("(min-width: 60rem)").matches) asked.scrollIntoView({ block: "center" });
+})();

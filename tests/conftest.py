@@ -1,0 +1,108 @@
+"""Fixtures: an app on a fresh database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set),
+CSRF-aware form helpers, and a Playwright browser on Debian's Chromium.
+
+Under CI (``CI`` set), a skipped test is reported as a failure: the browser and PostgreSQL
+tests must really run there.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from app import create_app
+from models import db
+from services.catalog import install_bundled
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI, which must run every test: {report.longrepr}"
+
+
+def database_url(tmp_path: Path) -> str:
+    return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def app(tmp_path):
+    """A fresh app with the schema and the bundled quiz; CSRF stays on, as in production."""
+    application = create_app(
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "SQLALCHEMY_DATABASE_URI": database_url(tmp_path),
+        }
+    )
+    with application.app_context():
+        db.drop_all()
+        db.create_all()
+        install_bundled()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.drop_all()
+        db.engine.dispose()
+
+
+@pytest.fixture
+def quiz_id(app):
+    from services.catalog import published_quizzes
+
+    with app.app_context():
+        return published_quizzes()[0]["id"]
+
+
+_CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
+
+
+def csrf_token(html: str) -> str:
+    match = _CSRF.search(html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+def post_form(client, url: str, data: dict, page: str | None = None):
+    """POST ``data`` with the CSRF token of ``page`` (or of ``url`` fetched first)."""
+    html = page if page is not None else client.get(url).get_data(as_text=True)
+    return client.post(url, data={**data, "csrf_token": csrf_token(html)})
+
+
+@pytest.fixture
+def shared():
+    if not SHARED.is_dir():
+        pytest.skip(f"../shared is not beside the repository ({SHARED})")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium):
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()

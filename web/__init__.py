@@ -1,0 +1,1 @@
+"""The Flask layer: configuration, blueprints per audience, forms, error pages and CLI."""

@@ -1,0 +1,15 @@
+"""Flask CLI commands: ``flask --app app init-db``."""
+
+import click
+
+from models import db
+from services.catalog import install_bundled
+
+
+@click.command("init-db")
+def init_db_command():
+    """Create the schema and load the bundled article and its quiz (safe to run twice)."""
+    db.create_all()
+    quiz, created = install_bundled()
+    state = "loaded" if created else "already there"
+    click.echo(f"Database ready. Bundled quiz {quiz.title!r} ({len(quiz.questions)} questions): {state}.")

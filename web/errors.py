@@ -1,0 +1,68 @@
+"""Errors handled in one place: JSON under ``/api/``, an HTML page elsewhere; rollback on 500."""
+
+import logging
+
+from flask import jsonify, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from models import db
+from services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+
+class ApiError(ServiceError):
+    """A request the API refuses: ``status``, a message and the field at fault."""
+
+    def __init__(self, status: int, message: str, field: str | None = None):
+        super().__init__(message, field)
+        self.status = status
+
+
+def _wants_json() -> bool:
+    return request.path.startswith("/api/")
+
+
+def error_response(status: int, message: str, field: str | None = None):
+    if _wants_json():
+        body = {"error": {"message": message}}
+        if field:
+            body["error"]["field"] = field
+        response = jsonify(body)
+    else:
+        response = render_template("error.html", status=status, message=message)
+    return response, status
+
+
+def _http_error(error: HTTPException):
+    message = error.description if status_has_message(error) else error.name
+    response, status = error_response(error.code or 500, message)
+    if error.code == 401 and _wants_json():
+        return response, status, {"WWW-Authenticate": 'Bearer realm="framecheck"'}
+    return response, status
+
+
+def status_has_message(error: HTTPException) -> bool:
+    return error.description != type(error).description
+
+
+def _service_error(error: ServiceError):
+    return error_response(error.status, error.message, error.field)
+
+
+def _csrf_error(error: CSRFError):
+    return error_response(400, "The form expired or was not sent from this site. Reload the page and try again.")
+
+
+def _unexpected(error: Exception):
+    db.session.rollback()
+    log.exception("unhandled error on %s %s", request.method, request.path)
+    return error_response(500, InternalServerError.description)
+
+
+def register_error_handlers(app) -> None:
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(ServiceError, _service_error)
+    app.register_error_handler(Exception, _unexpected)
