@@ -1,0 +1,69 @@
+"""Where quotations open and close, across sentences and paragraphs.
+
+Double quotation marks only: single curly quotes double as apostrophes. A quotation left open
+at the end of a paragraph continues when the next paragraph opens with a quotation mark (the
+print convention for a quote running over several paragraphs); otherwise it is closed there.
+"""
+
+from dataclasses import dataclass
+
+from quizzes.segmentation import paragraphs
+
+OPENING = "“"
+CLOSING = "”"
+STRAIGHT = '"'
+QUOTE_MARKS = OPENING + CLOSING + STRAIGHT
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """``text[start:end]`` is one quotation, marks included; it may span paragraphs."""
+
+    start: int
+    end: int
+
+
+def quotations(text: str) -> list[Quotation]:
+    """Every quotation of ``text`` in order."""
+    found: list[Quotation] = []
+    open_at: int | None = None
+    for line_start, line_end in paragraphs(text):
+        if open_at is not None and text[line_start] not in (OPENING, STRAIGHT):
+            found.append(Quotation(open_at, _last_non_space(text, open_at, line_start)))
+            open_at = None
+        for index in range(line_start, line_end):
+            char = text[index]
+            if char not in QUOTE_MARKS:
+                continue
+            if open_at is None and char != CLOSING:
+                open_at = index
+            elif open_at is not None and char != OPENING and index > open_at and not _reopens(text, index, line_start):
+                found.append(Quotation(open_at, index + 1))
+                open_at = None
+    if open_at is not None:
+        found.append(Quotation(open_at, _last_non_space(text, open_at, len(text))))
+    return found
+
+
+def _reopens(text: str, index: int, line_start: int) -> bool:
+    """A straight mark opening a paragraph continues the open quotation rather than closing it."""
+    return index == line_start and text[index] == STRAIGHT
+
+
+def _last_non_space(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def quoted_mask(text: str, spans: list[Quotation]) -> bytearray:
+    """1 for every character inside a quotation (marks excluded), else 0."""
+    mask = bytearray(len(text))
+    for span in spans:
+        mask[span.start + 1:span.end - 1] = b"\x01" * max(0, span.end - span.start - 2)
+    return mask
+
+
+def masked(text: str, mask: bytearray, start: int, end: int) -> str:
+    """``text[start:end]`` with quoted words blanked out, so only the writer's words match patterns."""
+    return "".join("·" if mask[i] and not text[i].isspace() else text[i] for i in range(start, end))

@@ -1,0 +1,233 @@
+"""Who is speaking: attributions, the experts and works an article introduces, pronouns that
+point back to them ("They argued", "The pair continued:", "he said"), and quotations that run
+over several sentences or paragraphs."""
+
+import re
+from dataclasses import dataclass, field
+
+from .document import Document, Name, Sentence, Speaker
+from .lexicons import (
+    ATTRIBUTION_VERBS,
+    CLAIM_VERBS,
+    DATA_SUBJECT,
+    EXPERT_MARKERS,
+    MARKED_ATTRIBUTION_VERBS,
+    PLURAL_REFERENCE,
+    PUBLISHED_WORK,
+    SINGULAR_REFERENCE,
+    WORK_REFERENCE,
+)
+from .quotes import QUOTE_MARKS
+from .result import Cue
+
+_RIGHT_WINDOW = 160
+_SUBJECT_TAIL = re.compile(r"(?:\S+\s+){0,3}\S*\s*$")
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
+_SPEAKER_LABEL = {"expert": "sourced_argument", "work": "sourced_argument", "party": "attributed_claim"}
+
+
+@dataclass
+class _Memory:
+    """What the article has said so far: expert surnames, titles of works, the last speakers."""
+
+    experts: set[str] = field(default_factory=set)
+    works: set[str] = field(default_factory=set)
+    last: Speaker | None = None
+    last_group: Speaker | None = None
+    previous: Sentence | None = None
+
+    def kind_of(self, names: list[Name]) -> str | None:
+        tokens = {token.rstrip("’'s") for name in names for token in name.tokens}
+        if tokens & self.experts:
+            return "expert"
+        if len(tokens & self.works) >= 2:
+            return "work"
+        return None
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    verb: re.Match
+    left: int
+    right_end: int
+
+    @property
+    def inverted(self) -> bool:
+        return self.left == self.verb.start()
+
+
+def label_speakers(document: Document) -> None:
+    """Find who speaks in each sentence, spread speakers over quotations, and label those sentences."""
+    memory = _Memory()
+    for sentence in document.sentences:
+        if sentence.label:
+            continue
+        _learn_works(sentence, memory)
+        sentence.speaker = _speaker(sentence, memory)
+        if sentence.speaker:
+            memory.last = sentence.speaker
+            if sentence.speaker.plural:
+                memory.last_group = sentence.speaker
+        memory.previous = sentence
+    _spread_over_quotations(document)
+    for sentence in document.sentences:
+        if sentence.speaker and not sentence.label:
+            _decide(sentence)
+
+
+def _learn_works(sentence: Sentence, memory: _Memory) -> None:
+    for match in PUBLISHED_WORK.finditer(sentence.plain):
+        for name in sentence.names(match.start(1), match.end(1)):
+            memory.works.update(name.tokens)
+
+
+def _find_attribution(sentence: Sentence) -> _Attribution | None:
+    plain = sentence.plain
+    verbs = [m for m in (ATTRIBUTION_VERBS.search(plain), MARKED_ATTRIBUTION_VERBS.search(plain)) if m]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda m: m.start())
+    if verb.group() == "according to" and not sentence.quotations:
+        return None
+    marks = [m.end() for m in _QUOTE_MARK.finditer(plain, 0, verb.start())]
+    left = marks[-1] if marks else 0
+    if not re.search(r"\w", plain[left:verb.start()]):
+        left = verb.start()
+    next_mark = _QUOTE_MARK.search(plain, verb.end())
+    right_end = min(next_mark.start() if next_mark else len(plain), verb.end() + _RIGHT_WINDOW)
+    return _Attribution(verb, left, right_end)
+
+
+def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
+    found = _find_attribution(sentence)
+    if not found:
+        return None
+    plain, verb = sentence.plain, found.verb
+    subject_text = plain[found.left:verb.start()]
+    tail = _SUBJECT_TAIL.search(subject_text).group()
+    if DATA_SUBJECT.search(tail) and not found.inverted:
+        return None
+    claim = bool(CLAIM_VERBS.fullmatch(verb.group()))
+    names = _subject_names(sentence, found)
+    cue_start = names[0].start if names and not found.inverted else found.left if not found.inverted else verb.start()
+    cue_end = max(verb.end(), names[-1].end if names and found.inverted else verb.end())
+    snippet = plain[cue_start:cue_end]
+    referent = _referent(sentence, found, tail, names, memory)
+    if referent is not None:
+        kind = "party" if claim else referent.kind
+        reason = f"points back to {'experts' if kind != 'party' else 'someone'} named earlier: '{snippet}'"
+        return Speaker(kind, referent.names, referent.plural, sentence.cue(cue_start, cue_end, reason), via="pronoun")
+    credential = _credential(sentence, found)
+    if claim:
+        return Speaker("party", tuple(names), len(names) > 1, sentence.cue(verb.start(), verb.end(), f"a verb that reports a claim: '{verb.group()}'"))
+    if credential:
+        memory.experts.update(name.tokens[-1] for name in names)
+        return Speaker("expert", tuple(names), len(names) > 1, credential)
+    known = memory.kind_of(names)
+    if known:
+        what = "an expert" if known == "expert" else "a published work"
+        reason = f"{what} introduced earlier in the article: '{snippet}'"
+        return Speaker(known, tuple(names), len(names) > 1, sentence.cue(cue_start, cue_end, reason))
+    if not names and not re.search(r"\w", subject_text):
+        return None
+    reason = f"words reported as someone's own view, not established by the text: '{snippet}'"
+    return Speaker("party", tuple(names), len(names) > 1, sentence.cue(cue_start, cue_end, reason))
+
+
+def _subject_names(sentence: Sentence, found: _Attribution) -> list[Name]:
+    """The speaker's names: the first name of the subject and any joined to it by "and"."""
+    if found.inverted:
+        return sentence.names(found.verb.end(), found.right_end)[:1]
+    names = sentence.names(found.left, found.verb.start())
+    subject = names[:1]
+    for name in names[1:]:
+        if sentence.plain[subject[-1].end:name.start].strip() not in ("and", "or", "&"):
+            break
+        subject.append(name)
+    return subject
+
+
+def _credential(sentence: Sentence, found: _Attribution) -> Cue | None:
+    window = sentence.plain[:found.right_end]
+    for lexicon in EXPERT_MARKERS:
+        match = lexicon.pattern.search(window, found.left)
+        if match:
+            start, end = min(match.start(), found.verb.start()), max(match.end(), found.verb.end())
+            reason = f"{lexicon.reason_for(match.group())}, with a reporting verb: '{sentence.plain[start:end]}'"
+            return sentence.cue(start, end, reason)
+    return None
+
+
+def _referent(sentence: Sentence, found: _Attribution, tail: str, names: list[Name], memory: _Memory) -> Speaker | None:
+    """The earlier speaker a pronoun subject points to ("They argued", "he said", "It refers to")."""
+    if found.inverted or names:
+        return None
+    if PLURAL_REFERENCE.search(tail):
+        return memory.last_group or memory.last
+    if SINGULAR_REFERENCE.search(tail):
+        return _singular_referent(sentence, found, memory)
+    opening = sentence.plain[:found.verb.start()]
+    if WORK_REFERENCE.match(opening) or WORK_REFERENCE.search(tail):
+        previous = memory.previous
+        if previous and memory.kind_of(previous.names()) == "work":
+            return Speaker("work", tuple(previous.names()), False, previous.cue(0, 0, ""))
+    return None
+
+
+def _singular_referent(sentence: Sentence, found: _Attribution, memory: _Memory) -> Speaker | None:
+    earlier = sentence.names(0, found.verb.start())
+    if earlier:
+        return Speaker(memory.kind_of(earlier) or "party", tuple(earlier[:1]), False, sentence.cue(0, 0, ""))
+    previous = memory.previous
+    if previous and previous.speaker:
+        return previous.speaker
+    people = [name for name in (previous.names() if previous else []) if len(name.tokens) >= 2]
+    if people:
+        return Speaker(memory.kind_of(people) or "party", tuple(people[:1]), False, sentence.cue(0, 0, ""))
+    return memory.last
+
+
+def _spread_over_quotations(document: Document) -> None:
+    """Give every sentence of a quotation the speaker its attribution names, wherever that sits."""
+    sentences = document.sentences
+    for index, sentence in enumerate(sentences):
+        if sentence.speaker or sentence.label or not sentence.quotations:
+            continue
+        source = _quotation_source(sentences, index)
+        if source and source.speaker:
+            what = "an expert" if source.speaker.kind != "party" else "someone in the story"
+            reason = f"inside a quotation by {what}; the attribution is nearby: '{_cue_text(document, source.speaker.cue)}'"
+            cue = sentence.cue(0, 1, reason)
+            sentence.speaker = Speaker(source.speaker.kind, source.speaker.names, source.speaker.plural, cue, via="quotation")
+
+
+def _quotation_source(sentences: list[Sentence], index: int) -> Sentence | None:
+    """The attributed sentence sharing a quotation with ``sentences[index]``, or a neighbour in its paragraph."""
+    sentence = sentences[index]
+    for step in (1, -1):
+        cursor = index + step
+        while 0 <= cursor < len(sentences) and sentences[cursor].quotations & sentence.quotations:
+            if sentences[cursor].speaker:
+                return sentences[cursor]
+            cursor += step
+    if sentence.quoted < 0.6:
+        return None
+    for neighbour in (index - 1, index + 1):
+        if 0 <= neighbour < len(sentences):
+            other = sentences[neighbour]
+            same_paragraph = other.passage.paragraph == sentence.passage.paragraph
+            opens_with_attribution = neighbour > index and other.speaker and other.speaker.cue.start - other.start <= 2
+            quoting = other.quotations or opens_with_attribution
+            if same_paragraph and other.speaker and other.speaker.via != "quotation" and quoting:
+                return other
+    return None
+
+
+def _cue_text(document: Document, cue: Cue) -> str:
+    return document.text[cue.start:cue.end]
+
+
+def _decide(sentence: Sentence) -> None:
+    speaker = sentence.speaker
+    confidence = 0.85 if speaker.via == "attribution" else 0.75
+    sentence.decide(_SPEAKER_LABEL[speaker.kind], confidence, [speaker.cue])
