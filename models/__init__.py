@@ -61,6 +61,7 @@ class Question(db.Model):
     start: Mapped[int | None]
     end: Mapped[int | None]
     label: Mapped[str | None] = mapped_column(sa.String(30))
+    hard_case: Mapped[str | None] = mapped_column(sa.String(40))
     options: Mapped[list | None] = mapped_column(sa.JSON)
     key: Mapped[dict] = mapped_column(sa.JSON)
     explanation: Mapped[str] = mapped_column(sa.Text, default="")

@@ -21,6 +21,8 @@ from importlib import resources
 
 from .labels import LABEL_IDS
 from .questions import REGISTRY
+from .questions.spans import merge_word_runs
+from .segmentation import segment
 
 FORMAT = "framecheck-question-set/1"
 BUNDLED_SET = "who_is_speaking.json"
@@ -72,8 +74,27 @@ def _choice_key(question: dict, key: dict, where: str, errors: list[str]) -> dic
     return {"choice": key.get("choice")}
 
 
+def _check_span_key(parsed: dict, text: str, where: str, errors: list[str]) -> None:
+    spans = parsed["key"]["spans"]
+    if parsed["type"] == "find_in_article":
+        passages = {(p.start, p.end) for p in segment(text)}
+        if any(tuple(span) not in passages for span in spans):
+            errors.append(f"{where}: every key span must be a whole passage of the article")
+        return
+    if parsed["start"] is None:
+        return
+    if any(s < parsed["start"] or e > parsed["end"] for s, e in spans):
+        errors.append(f"{where}: key spans must lie inside the passage")
+    ordered = sorted(tuple(span) for span in spans)
+    if len(merge_word_runs(ordered, text, 0)) != len(ordered):
+        errors.append(f"{where}: two key spans touch; a student's selection would join them into one")
+
+
 def parse_question(question: dict, text: str, where: str, errors: list[str]) -> dict:
     """One authored question as stored data (span objects become ``[start, end]``)."""
+    if not isinstance(question, dict):
+        errors.append(f"{where}: a question must be an object")
+        return {}
     kind = question.get("type")
     if kind not in REGISTRY:
         errors.append(f"{where}: unknown type {kind!r}")
@@ -83,7 +104,7 @@ def parse_question(question: dict, text: str, where: str, errors: list[str]) -> 
     if not str(question.get("explanation", "")).strip():
         errors.append(f"{where}: the explanation is empty")
     points = question.get("points", 1)
-    if not isinstance(points, int | float) or points <= 0:
+    if isinstance(points, bool) or not isinstance(points, int | float) or points <= 0:
         errors.append(f"{where}: points must be a positive number")
     parsed = {
         "type": kind,
@@ -92,6 +113,7 @@ def parse_question(question: dict, text: str, where: str, errors: list[str]) -> 
         "explanation": question.get("explanation", ""),
         "options": question.get("options"),
         "label": question.get("label"),
+        "hard_case": question.get("hard_case"),
         "start": None,
         "end": None,
         "cues": _spans(question["cues"], text, f"{where}.cues", errors) if question.get("cues") else [],
@@ -102,15 +124,12 @@ def parse_question(question: dict, text: str, where: str, errors: list[str]) -> 
             parsed["start"], parsed["end"] = passage
     elif kind in ("classify", "mark_words"):
         errors.append(f"{where}: a {kind} question needs a passage")
-    key = question.get("key") or {}
+    key = question.get("key") if isinstance(question.get("key"), dict) else {}
     if kind in ("mark_words", "find_in_article"):
         if parsed["label"] not in LABEL_IDS:
             errors.append(f"{where}: label must be one of {list(LABEL_IDS)}")
         parsed["key"] = {"spans": _spans(key.get("spans"), text, f"{where}.key.spans", errors)}
-        if kind == "mark_words" and parsed["start"] is not None and any(
-            s < parsed["start"] or e > parsed["end"] for s, e in parsed["key"]["spans"]
-        ):
-            errors.append(f"{where}: key spans must lie inside the passage")
+        _check_span_key(parsed, text, where, errors)
     else:
         parsed["key"] = _choice_key(question, key, where, errors)
     return parsed
