@@ -67,3 +67,8 @@ def word_runs(text: str, start: int, end: int, units: list[tuple[int, int]]) -> 
     if runs:
         runs[-1]["tail"] = text[cursor:end]
     return runs
+
+
+def format_points(value: float) -> str:
+    """37.0 -> '37', 9.0667 -> '9.07'."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")

@@ -7,7 +7,7 @@ from quizzes.labels import LABELS, label_name
 from services.errors import Invalid, NotFound
 
 from .forms import ActionForm, StartForm, answer_form
-from .presenters import article_paragraphs, describe_answer, is_answered, pieces, verdict, word_runs
+from .presenters import article_paragraphs, describe_answer, format_points, is_answered, pieces, verdict, word_runs
 
 bp = Blueprint("student", __name__)
 
@@ -141,6 +141,7 @@ def result(attempt_id: int):
                 "given": describe_answer(data, answer, text),
                 "expected": describe_answer(data, graded["correct_answer"], text),
                 "passage": pieces(text, data["start"], data["end"], marks) if data["start"] is not None else None,
+                "context_cues": [text[s:e] for s, e in data["cues"] if data["start"] is None or not data["start"] <= s < data["end"]],
                 "span_feedback": [
                     dict(f, text=text[f["start"]:f["end"]]) for f in graded["feedback"] if "verdict" in f and "start" in f
                 ],
@@ -171,3 +172,6 @@ def learn():
 @bp.context_processor
 def template_helpers():
     return {"label_name": label_name, "word_runs": word_runs}
+
+
+bp.add_app_template_filter(format_points, "points")
