@@ -1,6 +1,7 @@
 """The article as the analyzer sees it: sentences with their paragraph, quotation and layout context."""
 
 import re
+from itertools import groupby
 from dataclasses import dataclass, field
 
 from quizzes.segmentation import Passage, segment
@@ -98,8 +99,9 @@ class Document:
     sentences: list[Sentence]
     quotations: list[Quotation]
 
-    def paragraph(self, number: int) -> list[Sentence]:
-        return [sentence for sentence in self.sentences if sentence.passage.paragraph == number]
+    def paragraphs(self) -> list[list[Sentence]]:
+        """The sentences grouped by paragraph, in reading order."""
+        return [list(group) for _, group in groupby(self.sentences, key=lambda s: s.passage.paragraph)]
 
 
 def read_document(text: str) -> Document:

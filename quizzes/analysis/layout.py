@@ -54,8 +54,7 @@ def _is_line(sentence: Sentence) -> bool:
 
 
 def _label_boilerplate(document: Document) -> None:
-    for number in sorted({sentence.passage.paragraph for sentence in document.sentences}):
-        paragraph = document.paragraph(number)
+    for paragraph in document.paragraphs():
         marked = {id(s): cues for s in paragraph if (cues := [c for lex in BOILERPLATE_MARKERS for c in s.matches(lex)])}
         if not marked:
             continue

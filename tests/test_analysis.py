@@ -1,0 +1,202 @@
+"""The discourse analyzer: output contract, context rules on made-up articles, bad input, harness."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizzes.analysis import AnalyzedPassage, analyze
+from quizzes.analysis.evaluation import GoldSentence, article_pairs, evaluate, judge, score
+from quizzes.labels import CORE_LABEL_IDS, LABEL_IDS
+from quizzes.segmentation import segment
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = ROOT / "quizzes" / "seed" / "article.txt"
+
+
+def labels_of(text: str) -> dict[str, str]:
+    """Sentence text -> label."""
+    return {text[p.start:p.end]: p.label for p in analyze(text)}
+
+
+# --- contract -------------------------------------------------------------------------------
+
+def test_passages_follow_the_segmenter_and_carry_valid_labels_confidences_and_cues():
+    text = SEED.read_text(encoding="utf-8")
+    passages = analyze(text)
+    assert [(p.start, p.end) for p in passages] == [(s.start, s.end) for s in segment(text)]
+    for passage in passages:
+        assert passage.label in LABEL_IDS
+        assert 0.0 <= passage.confidence <= 1.0
+        assert passage.cues, f"no cue explains {text[passage.start:passage.end]!r}"
+        for cue in passage.cues:
+            assert 0 <= cue.start <= cue.end <= len(text)
+            assert cue.reason.strip()
+
+
+def test_as_dict_has_exactly_the_json_fields():
+    passage = analyze("Prices rose 3% in May, according to official figures.")[0]
+    data = passage.as_dict()
+    assert set(data) == {"start", "end", "label", "confidence", "cues"}
+    assert all(set(cue) == {"start", "end", "reason"} for cue in data["cues"])
+    assert isinstance(passage, AnalyzedPassage)
+
+
+def test_package_imports_without_flask():
+    probe = "import sys, quizzes.analysis; sys.exit(1 if any(m.startswith('flask') for m in sys.modules) else 0)"
+    assert subprocess.run([sys.executable, "-c", probe], cwd=ROOT).returncode == 0
+    sources = (ROOT / "quizzes" / "analysis").rglob("*.py")
+    assert not [p.name for p in sources if "import flask" in p.read_text() or "from flask" in p.read_text()]
+
+
+# --- context ------------------------------------------------------------------------------
+
+EXPERT_ARTICLE = """Rents are rising across the country.
+
+Dr Maria Lopez, an economist at the University of Leeds, argued in a new paper that rents rise because councils build too few homes.
+
+The shortage pushes young families towards the edges of cities.
+
+They argued that planning rules should be loosened.
+
+As a result, commuting times grow each year.
+
+Lopez wrote: “Supply is the heart of the matter. Nothing else comes close.
+
+“Every other fix treats the symptom.”"""
+
+
+def test_an_expert_argument_carries_through_pronouns_connectives_and_a_quote_over_two_paragraphs():
+    labels = labels_of(EXPERT_ARTICLE)
+    assert labels["Dr Maria Lopez, an economist at the University of Leeds, argued in a new paper that rents rise because councils build too few homes."] == "sourced_argument"
+    assert labels["The shortage pushes young families towards the edges of cities."] == "sourced_argument"
+    assert labels["They argued that planning rules should be loosened."] == "sourced_argument"
+    assert labels["As a result, commuting times grow each year."] == "sourced_argument"
+    assert labels["Lopez wrote: “Supply is the heart of the matter."] == "sourced_argument"
+    assert labels["Nothing else comes close."] == "sourced_argument"
+    assert labels["“Every other fix treats the symptom.”"] == "sourced_argument"
+
+
+def test_an_interested_party_makes_claims_not_arguments():
+    text = (
+        "The factory will close next month.\n\n"
+        "The company's chief executive insisted the closure had nothing to do with the strike.\n\n"
+        "“We had no choice. The market moved against us,” said Tom Baker, the firm's spokesman."
+    )
+    labels = labels_of(text)
+    assert labels["The company's chief executive insisted the closure had nothing to do with the strike."] == "attributed_claim"
+    assert labels["“We had no choice."] == "attributed_claim"
+    assert labels["The market moved against us,” said Tom Baker, the firm's spokesman."] == "attributed_claim"
+
+
+def test_writer_voice_is_split_into_checkable_report_and_evaluation():
+    text = (
+        "Council tax will rise by 5% in April, according to figures published by the council.\n\n"
+        "So, should residents really pay more for less?\n\n"
+        "It is outrageous that ministers have let this happen."
+    )
+    labels = labels_of(text)
+    assert labels["Council tax will rise by 5% in April, according to figures published by the council."] == "reported_fact"
+    assert labels["So, should residents really pay more for less?"] == "editorial_framing"
+    assert labels["It is outrageous that ministers have let this happen."] == "editorial_framing"
+
+
+def test_headline_captions_teaser_lines_and_site_furniture():
+    text = (
+        "Why doctors fear the one snack you eat EVERY day\n\n"
+        "Watch the moment a nurse explains the risks\n\n"
+        "Sign up to our newsletter for the latest health news. You can unsubscribe at any time.\n\n"
+        "A new survey of 2,000 adults found that most eat crisps daily.\n\n"
+        "Minister QUITS after health row [LATEST]\n"
+        "Crisp giant hits back at critics [VIDEO]\n\n"
+        "The survey was carried out in March.\n\n"
+        "Source: Read Full Article"
+    )
+    labels = labels_of(text)
+    assert labels["Why doctors fear the one snack you eat EVERY day"] == "headline_teaser"
+    assert labels["Watch the moment a nurse explains the risks"] == "headline_teaser"
+    assert labels["Sign up to our newsletter for the latest health news."] == "boilerplate"
+    assert labels["You can unsubscribe at any time."] == "boilerplate"
+    assert labels["Minister QUITS after health row [LATEST]"] == "headline_teaser"
+    assert labels["Crisp giant hits back at critics [VIDEO]"] == "headline_teaser"
+    assert labels["The survey was carried out in March."] == "reported_fact"
+    assert labels["Source: Read Full Article"] == "boilerplate"
+
+
+def test_a_plain_informative_headline_is_not_a_teaser():
+    labels = labels_of("Parliament passes budget bill\n\nThe bill passed by 310 votes to 250 on Tuesday.")
+    assert labels["Parliament passes budget bill"] == "reported_fact"
+
+
+# --- bad input ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["", "   \n\n\t", "<html><body><div></div></body></html>"])
+def test_empty_or_markup_only_text_gives_a_sensible_result(text):
+    passages = analyze(text)
+    assert all(p.label in LABEL_IDS for p in passages)
+
+
+def test_one_enormous_paragraph_without_punctuation_is_one_passage():
+    text = "and then the words go on " * 40_000
+    passages = analyze(text)
+    assert len(passages) == 1 and passages[0].label in LABEL_IDS
+
+
+@pytest.mark.parametrize("text", ['"' * 200_000, "“ " * 100_000, "[" * 100_000, "Abc Def " * 50_000 + "was published"])
+def test_pathological_repetition_finishes(text):
+    assert len(analyze(text)) == 1
+
+
+def test_non_english_and_control_characters_do_not_crash():
+    french = "Le ministre a déclaré mardi que la réforme sera adoptée. « C'est une erreur », a dit un chercheur."
+    noise = "".join(chr(c) for c in range(0, 0x2000, 7))
+    for text in (french, noise):
+        assert all(p.label in LABEL_IDS for p in analyze(text))
+
+
+# --- evaluation -----------------------------------------------------------------------------
+
+def _gold(start, end, label, also=()):
+    return GoldSentence(start, end, label, tuple(also), "")
+
+
+def test_each_gold_sentence_takes_the_label_of_the_passage_overlapping_it_most():
+    predicted = [AnalyzedPassage(0, 10, "reported_fact", 0.5), AnalyzedPassage(10, 30, "boilerplate", 0.9)]
+    judged = judge("a", [_gold(5, 25, "boilerplate"), _gold(0, 8, "reported_fact")], predicted)
+    assert [j.predicted for j in judged] == ["boilerplate", "reported_fact"]
+
+
+def test_a_prediction_in_the_also_list_counts_as_the_gold_label():
+    predicted = [AnalyzedPassage(0, 10, "editorial_framing", 0.5)]
+    judged = judge("a", [_gold(0, 10, "reported_fact", also=["editorial_framing"])], predicted)
+    report = score(judged)
+    assert judged[0].correct
+    assert report.per_label["reported_fact"].f1 == 1.0
+    assert report.per_label["editorial_framing"].support == 0
+
+
+def test_scores_are_precision_recall_and_macro_f1_over_six_and_core_labels():
+    predicted = [AnalyzedPassage(i * 10, i * 10 + 10, label, 0.5) for i, label in
+                 enumerate(["sourced_argument", "sourced_argument", "attributed_claim"])]
+    gold = [_gold(0, 10, "sourced_argument"), _gold(10, 20, "attributed_claim"), _gold(20, 30, "attributed_claim")]
+    report = score(judge("a", gold, predicted))
+    sourced, claim = report.per_label["sourced_argument"], report.per_label["attributed_claim"]
+    assert (sourced.precision, sourced.recall) == (0.5, 1.0)
+    assert (claim.precision, claim.recall) == (1.0, 0.5)
+    assert report.macro_f1 == pytest.approx((sourced.f1 + claim.f1) / 6)
+    assert report.core_macro_f1 == pytest.approx(sourced.f1 / len(CORE_LABEL_IDS))
+    assert report.confusion["attributed_claim"]["sourced_argument"] == 1
+
+
+def test_the_analyzer_meets_its_targets_on_the_shared_gold_articles():
+    folders = [SHARED / "eval" / "dev", SHARED / "seed"]
+    if not all(folder.is_dir() for folder in folders):
+        pytest.skip(f"shared gold articles not found under {SHARED}")
+    pairs = article_pairs(folders)
+    assert len(pairs) >= 2
+    report = evaluate(pairs, analyze)
+    assert report.macro_f1 >= 0.80
+    assert report.per_label["headline_teaser"].f1 >= 0.90
+    assert report.per_label["boilerplate"].f1 >= 0.95
