@@ -7,6 +7,7 @@ tests must really run there.
 
 import os
 import re
+import socket
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,22 @@ def page(chromium):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def live_server(request, app):
+    """pytest-flask's live server, per test (the ``app`` fixture is per test), started after the
+    engine's connections are closed so that the forked server opens its own."""
+    from pytest_flask.live_server import LiveServer
+
+    with socket.socket() as sock:
+        sock.bind(("localhost", 0))
+        port = sock.getsockname()[1]
+    app.config["SERVER_NAME"] = f"localhost:{port}"
+    with app.app_context():
+        db.engine.dispose()  # the forked server opens its own connections
+    server = LiveServer(app, "localhost", port, request.config.getvalue("live_server_wait"), clean_stop=True)
+    server.start()
+    yield server
+    server.stop()
+    app.config["SERVER_NAME"] = None

@@ -7,7 +7,6 @@ this process through ``app``.
 """
 
 import re
-import socket
 
 import pytest
 import sqlalchemy as sa
@@ -23,25 +22,6 @@ pytestmark = pytest.mark.browser
 
 SAVED = "All answers saved."
 XSS_NAME = "<img src=x onerror=alert(1)>"
-
-
-@pytest.fixture
-def live_server(request, app):
-    """pytest-flask's ``live_server``, function-scoped: the project's ``app`` fixture is per test,
-    and pytest-flask's default ``live_server_scope`` ("session") cannot use it (ScopeMismatch)."""
-    from pytest_flask.live_server import LiveServer
-
-    with socket.socket() as sock:
-        sock.bind(("localhost", 0))
-        port = sock.getsockname()[1]
-    app.config["SERVER_NAME"] = f"localhost:{port}"
-    with app.app_context():
-        db.engine.dispose()  # the forked server opens its own connections
-    server = LiveServer(app, "localhost", port, request.config.getvalue("live_server_wait"), clean_stop=True)
-    server.start()
-    yield server
-    server.stop()
-    app.config["SERVER_NAME"] = None
 
 
 # ---------------------------------------------------------------- answers from the document

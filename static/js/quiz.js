@@ -6,7 +6,6 @@
   if (!form) return;
   const status = document.getElementById("save-status");
   const type = form.dataset.type;
-  let latest = 0;
 
   function picked() {
     return Array.from(form.elements).filter((el) => el.name === "answer" && el.checked).map((el) => el.value);
@@ -23,27 +22,43 @@
     status.textContent = text;
   }
 
-  async function save() {
+  // One save in flight at a time; changes made meanwhile collapse into the newest answer,
+  // sent when the current one returns, so an older answer never lands after a newer one.
+  let pending = null;
+  let sending = false;
+
+  function save() {
     const answer = currentAnswer();
     if (answer === null) return;
-    const mine = ++latest;
-    say("Saving…");
-    try {
-      const response = await fetch(form.dataset.saveUrl, {
-        method: "PUT",
-        headers: { "Content-Type": "application/json", Authorization: "Bearer " + form.dataset.token },
-        body: JSON.stringify({ answer: answer }),
-      });
-      if (mine !== latest) return; // a newer change is on its way
-      if (response.ok) {
-        say("All answers saved.");
-      } else {
-        const body = await response.json().catch(() => ({}));
-        say("Not saved: " + ((body.error && body.error.message) || response.statusText));
+    pending = answer;
+    if (!sending) flush();
+  }
+
+  async function flush() {
+    sending = true;
+    let message = "All answers saved.";
+    while (pending !== null) {
+      const answer = pending;
+      pending = null;
+      say("Saving…");
+      try {
+        const response = await fetch(form.dataset.saveUrl, {
+          method: "PUT",
+          headers: { "Content-Type": "application/json", Authorization: "Bearer " + form.dataset.token },
+          body: JSON.stringify({ answer: answer }),
+        });
+        if (response.ok) {
+          message = "All answers saved.";
+        } else {
+          const body = await response.json().catch(() => ({}));
+          message = "Not saved: " + ((body.error && body.error.message) || response.statusText);
+        }
+      } catch (err) {
+        message = "Could not reach the server. Your choice is still on this page; press a button below to save it.";
       }
-    } catch (err) {
-      if (mine === latest) say("Could not reach the server. Your choice is still on this page; press a button below to save it.");
     }
+    sending = false;
+    say(message);
   }
 
   form.addEventListener("change", save);
