@@ -121,7 +121,7 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
     if claim:
         return Speaker("party", tuple(names), len(names) > 1, sentence.cue(verb.start(), verb.end(), f"a verb that reports a claim: '{verb.group()}'"))
     if credential:
-        memory.experts.update(name.tokens[-1] for name in names)
+        memory.experts.update(name.tokens[-1] for name in names + _names_before_verb(sentence, found))
         return Speaker("expert", tuple(names), len(names) > 1, credential)
     known = memory.kind_of(names)
     if known:
@@ -145,6 +145,11 @@ def _subject_names(sentence: Sentence, found: _Attribution) -> list[Name]:
             break
         subject.append(name)
     return subject
+
+
+def _names_before_verb(sentence: Sentence, found: _Attribution) -> list[Name]:
+    """Every name between the clause start and the verb ("IMF chief economist Jane Roe said")."""
+    return [] if found.inverted else sentence.names(found.left, found.verb.start())
 
 
 def _credential(sentence: Sentence, found: _Attribution) -> Cue | None:
