@@ -23,6 +23,8 @@ from .result import Cue
 _RIGHT_WINDOW = 160
 _SUBJECT_TAIL = re.compile(r"(?:\S+\s+){0,3}\S*\s*$")
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
+_ADJACENT = re.compile(r"\s+(?:[a-z]+\s+){0,2}")
+_POSSESSIVE = re.compile(r"[’']s?$")
 _SPEAKER_LABEL = {"expert": "sourced_argument", "work": "sourced_argument", "party": "attributed_claim"}
 
 
@@ -37,7 +39,7 @@ class _Memory:
     previous: Sentence | None = None
 
     def kind_of(self, names: list[Name]) -> str | None:
-        tokens = {token.rstrip("’'s") for name in names for token in name.tokens}
+        tokens = {_POSSESSIVE.sub("", token) for name in names for token in name.tokens}
         if tokens & self.experts:
             return "expert"
         if len(tokens & self.works) >= 2:
@@ -78,7 +80,7 @@ def label_speakers(document: Document) -> None:
 def _learn_works(sentence: Sentence, memory: _Memory) -> None:
     for match in PUBLISHED_WORK.finditer(sentence.plain):
         for name in sentence.names(match.start(1), match.end(1)):
-            memory.works.update(name.tokens)
+            memory.works.update(_POSSESSIVE.sub("", token) for token in name.tokens)
 
 
 def _find_attribution(sentence: Sentence) -> _Attribution | None:
@@ -121,7 +123,7 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
     if claim:
         return Speaker("party", tuple(names), len(names) > 1, sentence.cue(verb.start(), verb.end(), f"a verb that reports a claim: '{verb.group()}'"))
     if credential:
-        memory.experts.update(name.tokens[-1] for name in names + _names_before_verb(sentence, found))
+        memory.experts.update(_POSSESSIVE.sub("", name.tokens[-1]) for name in names + _names_before_verb(sentence, found))
         return Speaker("expert", tuple(names), len(names) > 1, credential)
     known = memory.kind_of(names)
     if known:
@@ -148,8 +150,13 @@ def _subject_names(sentence: Sentence, found: _Attribution) -> list[Name]:
 
 
 def _names_before_verb(sentence: Sentence, found: _Attribution) -> list[Name]:
-    """Every name between the clause start and the verb ("IMF chief economist Jane Roe said")."""
-    return [] if found.inverted else sentence.names(found.left, found.verb.start())
+    """The name right before the verb, no punctuation between ("IMF chief economist Jane Roe said")."""
+    if found.inverted:
+        return []
+    names = sentence.names(found.left, found.verb.start())
+    if names and _ADJACENT.fullmatch(sentence.plain[names[-1].end:found.verb.start()]):
+        return names[-1:]
+    return []
 
 
 def _credential(sentence: Sentence, found: _Attribution) -> Cue | None:
