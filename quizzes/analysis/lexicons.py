@@ -224,7 +224,7 @@ BOILERPLATE_MARKERS = (
                "Click here", "Follow us", "Share this (?:article|story)", "Advertisement", "Sponsored content",
                "Reporting by", "Editing by", "Additional reporting by")
         + r"|©|^Source:",
-        "site furniture, not the story: '{m}'",
+        "a website notice, not part of the news story: '{m}'",
         2.0,
         re.I,
     ),
