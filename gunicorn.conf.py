@@ -38,4 +38,19 @@ accesslog = None  # the app logs one JSON line per request (web/request_logging.
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 capture_output = False
-proc_name = "framecheck"
+# gunicorn's own lines (boot, worker exits, timeouts) in the same JSON format as the app's
+logconfig_dict = {  # replaces gunicorn's defaults key by key, so root and both handlers are given
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"level": "INFO", "handlers": []},  # the app installs its JSON handler (request_logging.init_app)
+    "formatters": {"json": {"()": "web.request_logging.JsonFormatter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stdout"},
+        "error_console": {"class": "logging.StreamHandler", "formatter": "json", "stream": "ext://sys.stderr"},
+    },
+    "loggers": {
+        "gunicorn.error": {"level": "INFO", "handlers": ["error_console"], "propagate": False, "qualname": "gunicorn.error"},
+        # off: with logconfig_dict gunicorn would log access lines; the app's JSON request line covers them
+        "gunicorn.access": {"level": "CRITICAL", "handlers": [], "propagate": False, "qualname": "gunicorn.access"},
+    },
+}

@@ -432,7 +432,7 @@ def run_one(args, db: str, students: int, workdir: Path) -> dict:
         floor_server.stop()
 
     lost, floor_lost = lost_answers(url, acked)
-    return {"db": db, "students": students, "phases": ours, "floor": floor[0], "lost": lost,
+    return {"db": db, "students": students, "phases": ours, "floor": floor[0], "lost": lost, "load": os.getloadavg()[0],
             "acked": len(acked.answers), "floor_lost": floor_lost, "memory": our_memory,
             "floor_memory": floor_memory, "workers": len(our_memory)}
 
@@ -484,7 +484,8 @@ def summary(result: dict) -> str:
 
     samples = [s for p in [*result["phases"], floor] for s in p.error_samples]
     text = (f"  {result['db']} N={result['students']}: save/floor throughput {ratio:.0%}; "
-            f"lost answers {result['lost']} of {result['acked']} acknowledged; floor rows lost {result['floor_lost']}\n"
+            f"lost answers {result['lost']} of {result['acked']} acknowledged; floor rows lost {result['floor_lost']}; "
+            f"load average after the run {result['load']:.1f} on {os.cpu_count()} cores\n"
             f"    framecheck workers: {mem(result['memory'])}; floor workers: {mem(result['floor_memory'])}")
     if samples:
         text += "\n    first errors: " + " | ".join(samples)
