@@ -7,6 +7,23 @@ from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
+class UTCDateTime(sa.types.TypeDecorator):
+    """A moment stored in UTC and always read back time-zone aware (SQLite keeps no zone)."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            raise ValueError("datetimes must be time-zone aware")
+        return value.astimezone(timezone.utc) if value is not None else None
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -18,6 +35,71 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+class User(db.Model):
+    """A teacher (signs in with email), a student (with a username, often no email) or an admin."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role: Mapped[str] = mapped_column(sa.String(10))
+    email: Mapped[str | None] = mapped_column(sa.String(254), unique=True)
+    username: Mapped[str | None] = mapped_column(sa.String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(80))
+    password_hash: Mapped[str] = mapped_column(sa.String(200))
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    session_version: Mapped[int] = mapped_column(default=1)
+    timezone: Mapped[str] = mapped_column(sa.String(60), default="UTC")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    # Flask-Login's protocol, kept here so the model is the one place that knows the session format
+    is_active = True
+    is_anonymous = False
+    is_authenticated = True
+
+    def get_id(self) -> str:
+        """The id in the session, with the session version: bumping it ends every session."""
+        return f"{self.id}:{self.session_version}"
+
+
+class Classroom(db.Model):
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(100))
+    join_code: Mapped[str | None] = mapped_column(sa.String(12), unique=True)
+    join_enabled: Mapped[bool] = mapped_column(default=True)
+    archived: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    teacher: Mapped[User] = relationship()
+    students: Mapped[list[User]] = relationship(secondary="enrollments", order_by="User.display_name", viewonly=True)
+
+
+class Enrollment(db.Model):
+    __tablename__ = "enrollments"
+
+    classroom_id: Mapped[int] = mapped_column(sa.ForeignKey("classes.id", ondelete="CASCADE"), primary_key=True)
+    student_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, index=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ApiToken(db.Model):
+    """A personal API token: only its SHA-256 is stored; it is shown once when created."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(80))
+    token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    user: Mapped[User] = relationship()
+
+
 class Article(db.Model):
     __tablename__ = "articles"
 
@@ -25,7 +107,7 @@ class Article(db.Model):
     slug: Mapped[str | None] = mapped_column(sa.String(80), unique=True)
     title: Mapped[str] = mapped_column(sa.String(300))
     text: Mapped[str] = mapped_column(sa.Text)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Quiz(db.Model):
@@ -38,9 +120,10 @@ class Quiz(db.Model):
     title: Mapped[str] = mapped_column(sa.String(200))
     description: Mapped[str] = mapped_column(sa.Text, default="")
     article_id: Mapped[int] = mapped_column(sa.ForeignKey("articles.id"))
+    owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     published: Mapped[bool] = mapped_column(default=False)
     open_practice: Mapped[bool] = mapped_column(default=False)
-    created_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     article: Mapped[Article] = relationship()
     questions: Mapped[list["Question"]] = relationship(
@@ -89,21 +172,46 @@ class Question(db.Model):
         return data
 
 
+class Assignment(db.Model):
+    """A quiz set for a class, with its window, attempt rules and when feedback is shown."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    classroom_id: Mapped[int] = mapped_column(sa.ForeignKey("classes.id", ondelete="CASCADE"), index=True)
+    quiz_id: Mapped[int] = mapped_column(sa.ForeignKey("quizzes.id"))
+    opens_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    max_attempts: Mapped[int | None]
+    grading_method: Mapped[str] = mapped_column(sa.String(10), default="highest")
+    feedback: Mapped[str] = mapped_column(sa.String(15), default="after_submit")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    classroom: Mapped[Classroom] = relationship()
+    quiz: Mapped["Quiz"] = relationship()
+
+
 class Attempt(db.Model):
     __tablename__ = "attempts"
+    __table_args__ = (sa.Index("ix_attempts_assignment_user", "assignment_id", "user_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     quiz_id: Mapped[int] = mapped_column(sa.ForeignKey("quizzes.id"), index=True)
+    user_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"), index=True)
+    assignment_id: Mapped[int | None] = mapped_column(sa.ForeignKey("assignments.id", ondelete="CASCADE"))
     display_name: Mapped[str] = mapped_column(sa.String(80))
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     state: Mapped[str] = mapped_column(sa.String(20), default="in_progress")
-    started_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True), default=utcnow)
-    last_saved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    submitted_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    auto_submitted: Mapped[bool] = mapped_column(default=False)
     score: Mapped[float | None]
     max_score: Mapped[float | None]
 
     quiz: Mapped[Quiz] = relationship()
+    user: Mapped[User | None] = relationship()
+    assignment: Mapped[Assignment | None] = relationship()
     responses: Mapped[list["Response"]] = relationship(back_populates="attempt", cascade="all, delete-orphan")
 
 
@@ -120,8 +228,9 @@ class Response(db.Model):
     points: Mapped[float | None]
     correct: Mapped[bool | None]
     feedback: Mapped[list | None] = mapped_column(sa.JSON)
-    saved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
-    graded_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+    saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
