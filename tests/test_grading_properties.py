@@ -288,6 +288,23 @@ def test_mark_words_adding_a_key_phrase_apart_from_the_selection_never_lowers_th
     assert grade(question, {"spans": marked + [list(added)]}).points >= before
 
 
+@PROPERTY
+@given(data=st.data())
+def test_mark_words_ticking_a_word_of_the_key_never_lowers_the_score(data):
+    """The form's view: the student ticks words; ticking one more word of a key phrase never costs."""
+    question = data.draw(mark_words_question())
+    units = word_spans(question["text"], question["start"])
+    key = question["key"]["spans"]
+    in_key = [u for u in units if any(s <= u[0] and u[1] <= e for s, e in key)]
+    picks = data.draw(st.lists(st.sampled_from(units), unique=True))
+    missing = [u for u in in_key if u not in picks]
+    assume(missing)
+    added = data.draw(st.sampled_from(missing))
+    before = grade(question, {"spans": [list(u) for u in picks]}).points
+    after = grade(question, {"spans": [list(u) for u in picks + [added]]}).points
+    assert after >= before, (question["text"], key, picks, added)
+
+
 # --- wrong shapes ---------------------------------------------------------------------------------
 
 json_scalars = st.one_of(
@@ -386,3 +403,15 @@ def test_too_many_spans_are_refused(kind):
         validate_answer(question, {"spans": spans})
     assert error.value.field == "spans"
     assert validate_answer(question, {"spans": spans[:MAX_SPANS]})
+
+
+def test_mark_words_ticking_a_key_word_next_to_a_marked_phrase_never_lowers_the_score():
+    """The property above, on the case that broke a phrase-level rule: "claimed foo" finds "has
+    claimed" but "foo" is a wrong word (1 - 1 = 0); ticking "bar", the second key, joins the run
+    "claimed foo bar", and word by word it now finds both keys (2 - 1 = 1 of 2 keys)."""
+    text = "has claimed foo bar"
+    question = {"type": "mark_words", "points": 2, "start": 0, "end": len(text), "text": text,
+                "label": "attributed_claim", "key": {"spans": [[0, 11], [16, 19]]}}
+    before = grade(question, {"spans": [[4, 11], [12, 15]]}).points
+    after = grade(question, {"spans": [[4, 11], [12, 15], [16, 19]]}).points
+    assert (before, after) == (0.0, 1.0)

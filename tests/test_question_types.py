@@ -118,12 +118,30 @@ def test_mark_words_neighbouring_words_join_into_one_phrase():
 
 
 def test_mark_words_partial_overlap_rule():
-    # "claimed" alone covers 7 of the 11 characters of "has claimed": at least half of both -> a hit
+    # "claimed" alone covers 7 of the 11 characters of "has claimed": at least half -> found
     assert grade(MARK, {"spans": [[120, 127]]}).points == 1.0
-    # the whole sentence covers the key, but the key is less than half of the selection -> wrong
+    # "has" alone covers 3 of 11: not found, yet not wrong either (it is part of a cue)
+    assert grade(MARK, {"spans": [[116, 119]]}).feedback == [
+        {"start": 116, "end": 127, "verdict": "missed"},
+        {"start": 138, "end": 148, "verdict": "missed"},
+    ]
+    # a word half covered by a selection counts as marked
+    assert grade(MARK, {"spans": [[116, 119], [123, 127]]}).points == 1.0
+
+
+def test_mark_words_marking_the_whole_passage_earns_nothing():
     whole = grade(MARK, {"spans": [[100, 100 + len(TEXT)]]})
+    # both keys found, but four words outside them (President, Putin, Russia, is) are wrong
     assert whole.points == 0
-    assert [f["verdict"] for f in whole.feedback] == ["wrong", "missed", "missed"]
+    assert [f["verdict"] for f in whole.feedback] == ["correct", "correct", "wrong", "wrong", "wrong", "wrong"]
+
+
+def test_mark_words_one_more_key_word_never_lowers_the_score():
+    # "has claimed Russia" (one wrong word) scores 0; adding "is waging war" joins into one run
+    # whose key words find the second cue: 2 found - 2 wrong (Russia, is) = 0, never below
+    before = grade(MARK, {"spans": [[116, 134]]}).points
+    after = grade(MARK, {"spans": [[116, 134], [138, 148]]}).points
+    assert after >= before
 
 
 def test_mark_words_wrong_words_cost():

@@ -93,7 +93,7 @@ def require_mapping(answer: Any, key: str) -> Any:
         raise AnswerError(f"the answer must be an object with {key!r}")
     if key not in answer:
         raise AnswerError(f"the answer needs {key!r}", key)
-    extra = set(answer) - {key}
+    extra = sorted(map(str, set(answer) - {key}))
     if extra:
-        raise AnswerError(f"unexpected field {sorted(extra)[0]!r}", sorted(extra)[0])
+        raise AnswerError(f"unexpected field {extra[0]!r}", extra[0] or "answer")
     return answer[key]

@@ -2,11 +2,18 @@
 
 Answers are ``{"spans": [[start, end], ...]}``: character offsets into the article text.
 
-Partial overlaps: a selected span *hits* a key span when their overlap covers at least half
-of the key span **and** at least half of the selection. Each key span can be hit once; every
-selection that hits nothing is wrong. The score is max(hits - wrong, 0) / number of key spans,
-as QTI hottext and H5P Mark the Words score. Selecting "claimed" for the key "has claimed"
-hits; selecting a whole sentence around a two-word key does not.
+Both score max(found - wrong, 0) / number of key spans of the question's points, as QTI hottext
+and H5P Mark the Words do.
+
+*Mark the words* is judged word by word. A word counts as marked when the answer covers at least
+half of its characters. A key phrase is *found* when the marked words cover at least half of its
+characters ("claimed" finds "has claimed"); every marked word outside all key phrases is one
+wrong pick, as in H5P. So marking a whole sentence around a two-word cue costs more than it
+earns, and marking one more word of a key phrase never lowers the score.
+
+*Find in the article* is judged passage by passage: a selected span finds a key passage when
+their overlap covers at least half of each; each key passage is found once; a selection that
+finds nothing is wrong.
 """
 
 import re
@@ -115,6 +122,10 @@ class _SpanQuestion(QuestionType):
         return {"label": question["label"]}
 
 
+def _covered(unit: Span, spans: list[Span]) -> int:
+    return sum(_overlap(unit, span) for span in spans)
+
+
 @register
 class MarkWords(_SpanQuestion):
     """Mark the words of a passage that signal ``label``; neighbouring words join into one phrase."""
@@ -127,6 +138,18 @@ class MarkWords(_SpanQuestion):
         if any(s < start or e > end for s, e in spans):
             raise AnswerError("every span must lie inside the passage", "spans")
         return {"spans": [list(span) for span in merge_word_runs(spans, question["text"], start)]}
+
+    def grade(self, question: Question, answer: dict | None) -> GradeResult:
+        key = [tuple(span) for span in question["key"]["spans"]]
+        selected = [tuple(span) for span in answer["spans"]] if answer else []
+        marked = [w for w in word_spans(question["text"], question["start"]) if 2 * _covered(w, selected) >= w[1] - w[0]]
+        found = [k for k in key if 2 * _covered(k, marked) >= k[1] - k[0]]
+        wrong = [w for w in marked if _covered(w, key) == 0]
+        feedback = [{"start": k[0], "end": k[1], "verdict": "correct" if k in found else "missed"} for k in key]
+        feedback += [{"start": w[0], "end": w[1], "verdict": "wrong"} for w in wrong]
+        share = partial_credit(len(found), len(wrong), len(key))
+        correct_answer = {"spans": [list(span) for span in key]}
+        return GradeResult(scaled(question, share), scaled(question, 1.0), share == 1.0, correct_answer, feedback)
 
 
 @register
