@@ -14,10 +14,11 @@ import unicodedata
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
-from models import Attempt, Question, Response, db, utcnow
+from models import Assignment, Attempt, Question, Quiz, Response, User, db, utcnow
+from quizzes.assignment_rules import feedback_visible
 from quizzes.questions import AnswerError, grade, validate_answer
 
-from .catalog import get_published_quiz
+from .catalog import get_practice_quiz
 from .errors import Conflict, Invalid, NotFound
 
 MAX_NAME = 80
@@ -43,14 +44,20 @@ def clean_display_name(name) -> str:
     return name
 
 
-def start_attempt(quiz_id: int, name) -> tuple[Attempt, str]:
-    """A new attempt on a published quiz; returns it with its secret token."""
-    quiz = get_published_quiz(quiz_id)
+def new_attempt(quiz: Quiz, name, user: User | None = None, assignment: Assignment | None = None) -> tuple[Attempt, str]:
+    """A new attempt; returns it with its secret token (the owner's key for the API)."""
     token = secrets.token_urlsafe(24)
-    attempt = Attempt(quiz=quiz, display_name=clean_display_name(name), token_hash=_hash(token))
+    attempt = Attempt(
+        quiz=quiz, display_name=clean_display_name(name), token_hash=_hash(token), user=user, assignment=assignment
+    )
     db.session.add(attempt)
     db.session.commit()
     return attempt, token
+
+
+def start_attempt(quiz_id: int, name) -> tuple[Attempt, str]:
+    """A guest's attempt on an open-practice quiz."""
+    return new_attempt(get_practice_quiz(quiz_id), name)
 
 
 def attempt_for_token(attempt_id: int, token: str) -> Attempt:
@@ -59,6 +66,27 @@ def attempt_for_token(attempt_id: int, token: str) -> Attempt:
     if attempt is None or not hmac.compare_digest(attempt.token_hash, _hash(token or "")):
         raise NotFound("no such attempt", "attempt_id")
     return attempt
+
+
+def attempt_for_user(user: User, attempt_id: int) -> Attempt:
+    """The user's own attempt; NotFound for anyone else's."""
+    attempt = db.session.get(Attempt, attempt_id)
+    if attempt is None or attempt.user_id is None or attempt.user_id != user.id:
+        raise NotFound("no such attempt", "attempt_id")
+    return attempt
+
+
+def closes_at(attempt: Attempt):
+    return attempt.assignment.closes_at if attempt.assignment else None
+
+
+def _past_close(attempt: Attempt, now) -> bool:
+    deadline = closes_at(attempt)
+    return deadline is not None and now >= deadline
+
+
+def feedback_policy(attempt: Attempt) -> str:
+    return attempt.assignment.feedback if attempt.assignment else "after_submit"
 
 
 def _question(attempt: Attempt, question_id: int) -> Question:
@@ -87,12 +115,22 @@ def save_answer(attempt: Attempt, question_id: int, answer) -> Response:
     except AnswerError as error:
         raise Invalid(error.message, error.field) from None
     now = utcnow()
+    if _past_close(attempt, now):
+        submit(attempt, auto=True)
+        raise Conflict(
+            "This assignment has closed, so this answer was not saved. Your answers saved before the close "
+            "were submitted.",
+            "attempt_id",
+        )
     if not _claim(attempt, last_saved_at=now):
         db.session.rollback()
         raise Conflict("this attempt is already submitted", "attempt_id")
     response = db.session.scalar(
         sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question.id)
     )
+    if response is not None and response.checked_at is not None:
+        db.session.rollback()
+        raise Conflict("You have checked this answer, so it can no longer change.", "question_id")
     if response is None:
         response = Response(attempt_id=attempt.id, question_id=question.id)
         db.session.add(response)
@@ -105,50 +143,82 @@ def save_answer(attempt: Attempt, question_id: int, answer) -> Response:
     return response
 
 
-def submit(attempt: Attempt) -> dict:
-    """Grade the attempt once; a repeated or concurrent submit returns the stored result."""
-    questions = attempt.quiz.questions
-    responses = {r.question_id: r for r in attempt.responses}
-    graded = {q.id: grade(q.as_data(), responses[q.id].answer if q.id in responses else None) for q in questions}
+def check_answer(attempt: Attempt, question_id: int, answer) -> Response:
+    """Save and grade one answer now, and lock it (feedback after each question)."""
+    if feedback_policy(attempt) != "after_each":
+        raise Conflict("Answers are checked when the attempt is submitted.", "question_id")
+    response = save_answer(attempt, question_id, answer)
+    outcome = grade(response.question.as_data(), response.answer)
+    response.points, response.correct, response.feedback = outcome.points, outcome.correct, outcome.feedback
+    response.checked_at = utcnow()
+    db.session.commit()
+    return response
+
+
+def submit(attempt: Attempt, auto: bool = False) -> dict:
+    """Grade the attempt once; a repeated or concurrent submit returns the stored result.
+
+    The attempt is claimed first (its row, or SQLite's database, is then locked until commit), and
+    only then are the responses read: a save that committed before the claim is graded, and a save
+    that comes after it finds the attempt submitted. ``auto`` marks a submit made at the close time."""
     now = utcnow()
-    score = round(sum(r.points for r in graded.values()), 4)
-    max_score = round(sum(r.max_points for r in graded.values()), 4)
-    if _claim(attempt, state=SUBMITTED, submitted_at=now, score=score, max_score=max_score):
-        for question in questions:
-            response = responses.get(question.id)
-            if response is None:
-                response = Response(attempt_id=attempt.id, question_id=question.id)
-                db.session.add(response)
-            outcome = graded[question.id]
-            response.points, response.correct, response.feedback = outcome.points, outcome.correct, outcome.feedback
-            response.graded_at = now
-        db.session.commit()
-    else:
+    auto = auto or _past_close(attempt, now)
+    if not _claim(attempt, state=SUBMITTED, submitted_at=now, auto_submitted=auto):
         db.session.rollback()
+        db.session.refresh(attempt)
+        return result(attempt)
+    responses = {
+        r.question_id: r for r in db.session.scalars(sa.select(Response).where(Response.attempt_id == attempt.id))
+    }
+    score = max_score = 0.0
+    for question in attempt.quiz.questions:
+        response = responses.get(question.id)
+        if response is None:
+            response = Response(attempt_id=attempt.id, question_id=question.id)
+            db.session.add(response)
+        outcome = grade(question.as_data(), response.answer)
+        response.points, response.correct, response.feedback = outcome.points, outcome.correct, outcome.feedback
+        response.graded_at = now
+        score, max_score = score + outcome.points, max_score + outcome.max_points
+    db.session.execute(
+        sa.update(Attempt)
+        .where(Attempt.id == attempt.id)
+        .values(score=round(score, 4), max_score=round(max_score, 4))
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
     db.session.refresh(attempt)
     return result(attempt)
 
 
-def result(attempt: Attempt) -> dict | None:
-    """The graded result, built from what is stored; None before submit."""
+def feedback_shown(attempt: Attempt, now=None) -> bool:
+    """Whether right answers and explanations may be shown (the assignment's feedback time)."""
+    return feedback_visible(feedback_policy(attempt), closes_at(attempt), attempt.state == SUBMITTED, now or utcnow())
+
+
+def result(attempt: Attempt, now=None) -> dict | None:
+    """The graded result, built from what is stored; None before submit. Until the feedback time,
+    only the points are given: no right answers, explanations or per-part feedback."""
     if attempt.state != SUBMITTED:
         return None
+    shown = feedback_shown(attempt, now)
     responses = {r.question_id: r for r in attempt.responses}
     results = []
     for question in attempt.quiz.questions:
         response = responses[question.id]
-        results.append(
-            {
-                "question_id": question.id,
-                "correct": bool(response.correct),
-                "points": response.points,
-                "max_points": question.points,
-                "correct_answer": grade(question.as_data(), None).correct_answer,
-                "explanation": question.explanation,
-                "feedback": response.feedback or [],
-            }
-        )
-    return {"score": attempt.score, "max_score": attempt.max_score, "results": results}
+        item = {"question_id": question.id, "points": response.points, "max_points": question.points}
+        if shown:
+            item.update(
+                correct=bool(response.correct),
+                correct_answer=grade(question.as_data(), None).correct_answer,
+                explanation=question.explanation,
+                feedback=response.feedback or [],
+            )
+        results.append(item)
+    body = {"score": attempt.score, "max_score": attempt.max_score, "results": results, "feedback_shown": shown}
+    if not shown:
+        body["feedback_available_at"] = closes_at(attempt).isoformat()
+    return body
 
 
 def saved_answers(attempt: Attempt) -> dict[int, dict]:
@@ -162,6 +232,9 @@ def attempt_state(attempt: Attempt) -> dict:
         "quiz_id": attempt.quiz_id,
         "name": attempt.display_name,
         "state": attempt.state,
+        "auto_submitted": attempt.auto_submitted,
+        "assignment_id": attempt.assignment_id,
+        "closes_at": closes_at(attempt).isoformat() if closes_at(attempt) else None,
         "started_at": attempt.started_at.isoformat(),
         "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
         "answers": [{"question_id": qid, "answer": answer} for qid, answer in sorted(saved_answers(attempt).items())],

@@ -2,7 +2,7 @@
 
 import sqlalchemy as sa
 
-from models import Article, Question, Quiz, db
+from models import Article, Assignment, Enrollment, Question, Quiz, User, db
 from quizzes.question_sets import bundled_article_text, bundled_document, parse_question_set
 from quizzes.questions import question_type
 from quizzes.segmentation import segment
@@ -10,24 +10,44 @@ from quizzes.segmentation import segment
 from .errors import NotFound
 
 
-def published_quizzes() -> list[dict]:
-    """Every published quiz with its question count, in one query."""
+def practice_quizzes() -> list[dict]:
+    """Every quiz open for guest practice (published and marked open practice), with its question count."""
     count = sa.func.count(Question.id)
     rows = db.session.execute(
         sa.select(Quiz.id, Quiz.title, Quiz.description, count)
         .outerjoin(Question, Question.quiz_id == Quiz.id)
-        .where(Quiz.published)
+        .where(Quiz.published, Quiz.open_practice)
         .group_by(Quiz.id)
         .order_by(Quiz.id)
     )
     return [{"id": i, "title": t, "description": d, "question_count": n} for i, t, d, n in rows]
 
 
-def get_published_quiz(quiz_id: int) -> Quiz:
+def get_practice_quiz(quiz_id: int) -> Quiz:
     quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None or not quiz.published:
+    if quiz is None or not (quiz.published and quiz.open_practice):
         raise NotFound("no such quiz", "quiz_id")
     return quiz
+
+
+def visible_quiz(quiz_id: int, user: User | None) -> Quiz:
+    """A quiz this visitor may read: open practice for all, assigned ones for their students,
+    published ones and their own for teachers. NotFound otherwise."""
+    quiz = db.session.get(Quiz, quiz_id)
+    if quiz is not None and quiz.published and quiz.open_practice:
+        return quiz
+    if quiz is not None and user is not None:
+        if user.role in ("teacher", "admin") and (quiz.published or quiz.owner_id == user.id):
+            return quiz
+        assigned = db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Assignment)
+            .join(Enrollment, Enrollment.classroom_id == Assignment.classroom_id)
+            .where(Assignment.quiz_id == quiz.id, Enrollment.student_id == user.id)
+        )
+        if assigned:
+            return quiz
+    raise NotFound("no such quiz", "quiz_id")
 
 
 def public_question(question: Question) -> dict:
