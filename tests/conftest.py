@@ -60,10 +60,10 @@ def app(tmp_path):
 
 @pytest.fixture
 def quiz_id(app):
-    from services.catalog import published_quizzes
+    from services.catalog import practice_quizzes
 
     with app.app_context():
-        return published_quizzes()[0]["id"]
+        return practice_quizzes()[0]["id"]
 
 
 _CSRF = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')

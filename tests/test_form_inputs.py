@@ -144,6 +144,21 @@ def test_a_name_that_is_not_valid_utf8_is_never_a_500(app, client, quiz_id, enco
         assert attempt_count(app) == 0
 
 
+def test_a_name_given_twice_or_as_a_file_is_handled(app, client, quiz_id):
+    url = f"/quizzes/{quiz_id}"
+    twice = raw_post(client, url, form_body(token_for(client, url), ("name", "Ana"), ("name", "Ben")))
+    assert twice.status_code == 302
+    attempt_id = int(re.search(r"/attempts/(\d+)/", twice.headers["Location"]).group(1))
+    assert stored_name(app, attempt_id) in ("Ana", "Ben")
+    from io import BytesIO
+
+    as_file = client.post(url, data={"csrf_token": token_for(client, url), "name": (BytesIO(b"Ana"), "name.txt")},
+                          content_type="multipart/form-data")
+    assert as_file.status_code in (302, 422), as_file.status_code
+    if as_file.status_code == 422:
+        assert_clear_refusal(as_file, "This field is required", "enter a name")
+
+
 def test_a_name_over_the_body_limit_is_a_413_page(app, client, quiz_id):
     url = f"/quizzes/{quiz_id}"
     response = raw_post(client, url, form_body(token_for(client, url), ("name", "x" * (LIMIT + 1))))
@@ -250,7 +265,7 @@ HOSTILE_ANSWERS = {
 }
 
 
-@pytest.mark.parametrize("kind", ["classify", "multiple_choice"])
+@pytest.mark.parametrize("kind", ["classify", "multiple_choice", "multi_select", "mark_words", "find_in_article"])
 @pytest.mark.parametrize("values", HOSTILE_ANSWERS.values(), ids=HOSTILE_ANSWERS.keys())
 def test_a_hostile_answer_is_refused_with_a_message_and_keeps_the_saved_one(app, client, quiz_id, kind, values):
     attempt_id, url, before = _saved_first(app, client, quiz_id, kind)

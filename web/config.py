@@ -1,4 +1,5 @@
-"""Configuration from the environment: ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``FRAMECHECK_ENV``."""
+"""Configuration from the environment: ``DATABASE_URL``, ``SECRET_KEY``, ``REDIS_URL``, ``FRAMECHECK_ENV``,
+``TEACHER_INVITE_CODE``."""
 
 import logging
 import os
@@ -31,6 +32,9 @@ def load_config(instance_path: str, overrides: dict | None = None) -> dict:
         or "sqlite:///" + os.path.join(instance_path, "framecheck.sqlite"),
         "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
         "REDIS_URL": os.environ.get("REDIS_URL"),
+        "RATELIMIT_STORAGE_URI": os.environ.get("REDIS_URL") or "memory://",
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "TEACHER_INVITE_CODE": os.environ.get("TEACHER_INVITE_CODE"),
         "MAX_CONTENT_LENGTH": 256 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

@@ -1,8 +1,8 @@
 """WTForms for the student pages: the display name, and one answer form per question type."""
 
-from flask_wtf import FlaskForm
+from .base_form import Form
 from wtforms import RadioField, SelectMultipleField, StringField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from quizzes.questions.choice import options
@@ -10,11 +10,11 @@ from quizzes.questions.spans import word_spans
 from quizzes.segmentation import segment
 
 
-class StartForm(FlaskForm):
+class StartForm(Form):
     name = StringField("Your name (shown only on your result)", validators=[DataRequired(), Length(max=80)])
 
 
-class ActionForm(FlaskForm):
+class ActionForm(Form):
     """A form with nothing but its CSRF token (submit, try again)."""
 
 
@@ -25,10 +25,10 @@ class _CheckboxesField(SelectMultipleField):
     def pre_validate(self, form):
         allowed = {value for value, _ in self.choices}
         if any(value not in allowed for value in self.data or []):
-            raise ValueError("Choose only among the items shown.")
+            raise ValidationError("Choose only among the items shown.")
 
 
-class ChoiceAnswerForm(FlaskForm):
+class ChoiceAnswerForm(Form):
     """One option (classify, multiple_choice); ``to_answer`` gives the API's answer shape."""
 
     answer = RadioField("Your answer", validate_choice=False)  # the question type checks the choice
@@ -38,14 +38,14 @@ class ChoiceAnswerForm(FlaskForm):
         return {"choice": self.answer.data} if self.answer.data else None
 
 
-class MultiAnswerForm(FlaskForm):
+class MultiAnswerForm(Form):
     answer = _CheckboxesField("Your answers")
 
     def to_answer(self) -> dict:
         return {"choices": list(self.answer.data or [])}
 
 
-class SpanAnswerForm(FlaskForm):
+class SpanAnswerForm(Form):
     answer = _CheckboxesField("Your selection")
 
     def to_answer(self) -> dict:
@@ -56,7 +56,7 @@ def span_value(start: int, end: int) -> str:
     return f"{start}-{end}"
 
 
-def answer_form(question: dict, article_text: str, saved: dict | None, formdata=None) -> FlaskForm:
+def answer_form(question: dict, article_text: str, saved: dict | None, formdata=None) -> Form:
     """The form for ``question`` with its choices, pre-filled with the ``saved`` answer."""
     kind = question["type"]
     if kind in ("classify", "multiple_choice"):

@@ -1,13 +1,17 @@
 """Student pages: pick a quiz, answer one question per page beside the article, review, submit, learn."""
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
+from flask_login import current_user
 
-from services import attempts, catalog
-from quizzes.labels import LABELS, label_name
-from services.errors import Invalid, NotFound
+from quizzes.labels import LABELS
+from quizzes.questions import grade
+from services import assignments, attempts, catalog
+from services.errors import Conflict, Invalid, NotFound
+
+from .access import role_required
 
 from .forms import ActionForm, StartForm, answer_form
-from .presenters import article_paragraphs, describe_answer, format_points, is_answered, pieces, verdict, word_runs
+from .presenters import article_paragraphs, describe_answer, is_answered, pieces, verdict
 
 bp = Blueprint("student", __name__)
 
@@ -21,18 +25,49 @@ def _remember(attempt_id: int, token: str) -> None:
 
 
 def _owned_attempt(attempt_id: int):
-    """The attempt if this browser started it; 404 otherwise (no hint whether it exists)."""
-    return attempts.attempt_for_token(attempt_id, session.get(_SESSION_KEY, {}).get(str(attempt_id), ""))
+    """The signed-in student's attempt, or a guest attempt this browser started; 404 otherwise."""
+    token = session.get(_SESSION_KEY, {}).get(str(attempt_id))
+    if token:
+        return attempts.attempt_for_token(attempt_id, token)
+    if current_user.is_authenticated:
+        return attempts.attempt_for_user(current_user, attempt_id)
+    raise NotFound("no such attempt", "attempt_id")
 
 
 @bp.get("/")
 def home():
-    return render_template("home.html", quizzes=catalog.published_quizzes())
+    return render_template("home.html", quizzes=catalog.practice_quizzes())
+
+
+@bp.get("/me")
+@role_required("student")
+def my_home():
+    """The student's assignments: to do, done (with the counted score) and closed."""
+    return render_template("student/home.html", groups=assignments.student_assignments(current_user))
+
+
+@bp.post("/assignments/<id:assignment_id>/start")
+@role_required("student")
+def start_assignment(assignment_id: int):
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        attempt = assignments.start_or_resume(current_user, assignment_id)
+    except Conflict as error:
+        flash(error.message)
+        return redirect(url_for(".my_home"))
+    return redirect(url_for(".question", attempt_id=attempt.id, number=_first_unanswered(attempt)))
+
+
+def _first_unanswered(attempt) -> int:
+    saved = attempts.saved_answers(attempt)
+    numbers = [n for n, q in enumerate(attempt.quiz.questions, start=1) if not is_answered(saved.get(q.id))]
+    return numbers[0] if numbers else 1
 
 
 @bp.route("/quizzes/<id:quiz_id>", methods=["GET", "POST"])
 def quiz_intro(quiz_id: int):
-    quiz = catalog.get_published_quiz(quiz_id)
+    quiz = catalog.get_practice_quiz(quiz_id)
     form = StartForm()
     if form.validate_on_submit():
         try:
@@ -63,13 +98,17 @@ def question(attempt_id: int, number: int):
     saved = attempts.saved_answers(attempt)
     form = answer_form(data, article.text, saved.get(current.id), formdata=request.form if request.method == "POST" else None)
     if request.method == "POST" and form.validate():
+        checking = request.form.get("go") == "check"
         try:
             if (answer := form.to_answer()) is not None:
-                attempts.save_answer(attempt, current.id, answer)
+                (attempts.check_answer if checking else attempts.save_answer)(attempt, current.id, answer)
         except Invalid as error:
             form.answer.errors.append(error.message)
+        except Conflict as error:
+            flash(error.message)
+            return redirect(url_for(".question", attempt_id=attempt.id, number=number))
         else:
-            return redirect(_after_save(attempt, number))
+            return redirect(url_for(".question", attempt_id=attempt.id, number=number) if checking else _after_save(attempt, number))
     total = len(attempt.quiz.questions)
     return render_template(
         "question.html",
@@ -81,8 +120,27 @@ def question(attempt_id: int, number: int):
         form=form,
         paragraphs=article_paragraphs(article.text),
         article=article,
-        token=session[_SESSION_KEY][str(attempt.id)],
+        token=session.get(_SESSION_KEY, {}).get(str(attempt.id)),
+        check=_checked_feedback(attempt, current, article.text),
+        closes_at=attempts.closes_at(attempt),
     ), 422 if form.errors else 200
+
+
+def _checked_feedback(attempt, question, text) -> dict | None:
+    """For feedback after each question: whether the question can be checked, and its checked result."""
+    if attempts.feedback_policy(attempt) != "after_each":
+        return None
+    response = next((r for r in attempt.responses if r.question_id == question.id and r.checked_at), None)
+    if response is None:
+        return {"checked": False}
+    data = question.as_data()
+    graded = attempts.grade(data, None)
+    return {
+        "checked": True,
+        "verdict": verdict(response.points, question.points),
+        "expected": describe_answer(data, graded.correct_answer, text),
+        "explanation": question.explanation,
+    }
 
 
 def _after_save(attempt, number: int) -> str:
@@ -125,6 +183,9 @@ def result(attempt_id: int):
     outcome = attempts.result(attempt)
     if outcome is None:
         return redirect(url_for(".review", attempt_id=attempt.id))
+    if not outcome["feedback_shown"]:
+        return render_template("result.html", attempt=attempt, outcome=outcome, items=[], form=ActionForm(),
+                               can_retry=_can_retry(attempt))
     text = attempt.quiz.article.text
     saved = attempts.saved_answers(attempt)
     items = []
@@ -147,12 +208,20 @@ def result(attempt_id: int):
                 ],
             }
         )
-    return render_template("result.html", attempt=attempt, outcome=outcome, items=items, form=ActionForm())
+    return render_template("result.html", attempt=attempt, outcome=outcome, items=items, form=ActionForm(),
+                           can_retry=_can_retry(attempt))
+
+
+def _can_retry(attempt) -> bool:
+    """Guests may always practise again; assignment attempts go through the student's home."""
+    return attempt.assignment_id is None
 
 
 @bp.post("/attempts/<id:attempt_id>/retry")
 def retry(attempt_id: int):
     previous = _owned_attempt(attempt_id)
+    if not _can_retry(previous):
+        abort(404)
     if not ActionForm().validate_on_submit():
         abort(400)
     try:
@@ -167,11 +236,3 @@ def retry(attempt_id: int):
 def learn():
     """The taxonomy: each label, its one-line test, its cues and examples from the bundled article."""
     return render_template("learn.html", labels=LABELS)
-
-
-@bp.context_processor
-def template_helpers():
-    return {"label_name": label_name, "word_runs": word_runs}
-
-
-bp.add_app_template_filter(format_points, "points")

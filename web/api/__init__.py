@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from . import routes  # noqa: E402,F401  (attaches the routes to bp)
+from . import class_routes, routes  # noqa: E402,F401  (attach the routes to bp)

@@ -7,7 +7,7 @@ from services import attempts, catalog
 from ..errors import ApiError
 from . import bp
 from .openapi import openapi_document
-from .requests import authorized_attempt, json_object
+from .requests import api_user, authorized_attempt, json_object
 
 
 @bp.get("/openapi.json")
@@ -17,13 +17,13 @@ def openapi():
 
 @bp.get("/quizzes")
 def list_quizzes():
-    quizzes = [{k: q[k] for k in ("id", "title", "question_count")} for q in catalog.published_quizzes()]
+    quizzes = [{k: q[k] for k in ("id", "title", "question_count")} for q in catalog.practice_quizzes()]
     return jsonify({"quizzes": quizzes})
 
 
 @bp.get("/quizzes/<id:quiz_id>")
 def get_quiz(quiz_id: int):
-    return jsonify(catalog.public_quiz(catalog.get_published_quiz(quiz_id)))
+    return jsonify(catalog.public_quiz(catalog.visible_quiz(quiz_id, api_user())))
 
 
 @bp.post("/quizzes/<id:quiz_id>/attempts")

@@ -1,0 +1,129 @@
+"""Schemathesis against the API's own OpenAPI document, through the WSGI app.
+
+Every documented operation is fuzzed with data that fits the schema (positive) and data that
+does not (negative), with the path ids either generated or real (the bundled quiz, its
+questions, a live attempt), and for the bearer operations with the attempt's token, with no
+token and with a token that is no attempt's. Checks: never a 5xx, only documented status codes, and
+every response conforms to the documented content type and schema.
+"""
+
+import secrets
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from quizzes.question_sets import bundled_article_text, bundled_document, parse_question_set
+from web.api.openapi import openapi_document
+
+KEYED = parse_question_set(bundled_document(), bundled_article_text())["questions"]
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+DOCUMENT = openapi_document()
+OPERATIONS = [
+    (method.upper(), path, bool(spec.get("security")), bool(spec.get("parameters") or spec.get("requestBody")))
+    for path, methods in DOCUMENT["paths"].items()
+    for method, spec in methods.items()
+]
+FUZZ = settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=False,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+def cases():
+    """(method, path, mode, auth) for every operation: negative data only where there is input
+    to break, and the three kinds of credentials only where a token is required."""
+    for method, path, secured, has_input in OPERATIONS:
+        for mode in ("positive", "negative") if has_input else ("positive",):
+            for auth in ("token", "none", "other") if secured else ("none",):
+                yield pytest.param(method, path, mode, auth, id=f"{method} {path} {mode} {auth}")
+
+
+def key_answer(keyed: dict) -> dict:
+    key = keyed["key"]
+    return {"spans": key["spans"]} if "spans" in key else dict(key)
+
+
+@pytest.fixture
+def api(app, quiz_id):
+    """The schema loaded from the running app, plus real ids and two attempts' tokens."""
+    client = app.test_client()
+    tokens = []
+    for name in ("Ana", "Ben"):
+        created = client.post(f"/api/v1/quizzes/{quiz_id}/attempts", json={"name": name})
+        assert created.status_code == 201
+        tokens.append((created.json["attempt_id"], created.json["token"]))
+    questions = [q["id"] for q in client.get(f"/api/v1/quizzes/{quiz_id}").json["questions"]]
+    schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", app)
+    (attempt_id, token), _ = tokens  # a second attempt exists, but its token is not used here
+    other_token = secrets.token_urlsafe(24)  # the shape of a token, but no attempt's
+    # one saved answer of every type, so that reading the attempt returns every answer shape
+    for kind in sorted({q["type"] for q in KEYED}):
+        index = next(i for i, q in enumerate(KEYED) if q["type"] == kind)
+        saved = client.put(
+            f"/api/v1/attempts/{attempt_id}/answers/{questions[index]}",
+            json={"answer": key_answer(KEYED[index])},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+        assert saved.status_code == 200, saved.json
+    return {
+        "schema": schema,
+        "quiz_id": quiz_id,
+        "attempt_id": attempt_id,
+        "question_ids": questions,
+        "headers": {"token": {"Authorization": f"Bearer {token}"}, "other": {"Authorization": f"Bearer {other_token}"}, "none": {}},
+    }
+
+
+def test_every_route_of_the_blueprint_is_fuzzed(app):
+    """The fuzzing covers the document; the document covers the routes (both ways)."""
+    documented = {(m, p) for m, p, _, _ in OPERATIONS}
+    routed = {
+        (method, str(rule.rule).replace("<id:", "{").replace(">", "}"))
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint.startswith("api.")
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    }
+    assert routed == documented
+
+
+@pytest.mark.parametrize("method, path, mode, auth", list(cases()))
+@FUZZ
+@given(data=st.data())
+def test_api_conforms_to_its_document(api, method, path, mode, auth, data):
+    operation = api["schema"][path][method]
+    fixed = {}
+    if data.draw(st.booleans(), label="real ids"):
+        real = {
+            "quiz_id": api["quiz_id"],
+            "attempt_id": api["attempt_id"],
+            "question_id": data.draw(st.sampled_from(api["question_ids"]), label="question"),
+        }
+        fixed = {
+            p["name"]: real[p["name"]]
+            for p in DOCUMENT["paths"][path][method.lower()].get("parameters", [])
+            if p["in"] == "path" and p["name"] in real
+        }
+    case = data.draw(operation.as_strategy(GenerationMode(mode), path_parameters=fixed or None), label="case")
+    if "question_id" in fixed and mode == "positive" and data.draw(st.booleans(), label="a valid answer"):
+        # generated answers almost never name a real option or span: send a valid one too
+        keyed = KEYED[api["question_ids"].index(fixed["question_id"])]
+        case.body = {"answer": key_answer(keyed)}
+    # the credentials are ours to choose: drop any Authorization header the generator made up
+    case.headers = {k: v for k, v in (case.headers or {}).items() if k.lower() != "authorization"}
+    response = case.call(headers=api["headers"][auth])
+    case.validate_response(response, checks=CHECKS)
+    if auth != "token" and path.startswith("/api/v1/attempts/"):
+        assert response.status_code in (401, 404), "an attempt is never reached without its token"
+    if mode == "negative":
+        assert response.status_code < 500
