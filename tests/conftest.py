@@ -33,6 +33,21 @@ def pytest_runtest_makereport(item, call):
         report.longrepr = f"skipped under CI, which must run every test: {report.longrepr}"
 
 
+@pytest.fixture(autouse=True)
+def _push_request_context():
+    """Replace pytest-flask's fixture of this name, which keeps one request context pushed for the
+    whole test: every test-client request would then share its ``g``, where Flask-Login caches the
+    user and Flask-WTF the CSRF token, hiding exactly the session behaviour under test."""
+    yield
+
+
+@pytest.fixture
+def client(app):
+    """A test client that keeps no context pushed between requests (pytest-flask's does, so a
+    second client in the same test would share the first one's ``g``)."""
+    return app.test_client()
+
+
 def database_url(tmp_path: Path) -> str:
     return os.environ.get("TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.sqlite'}"
 
@@ -126,3 +141,21 @@ def live_server(request, app):
     yield server
     server.stop()
     app.config["SERVER_NAME"] = None
+
+
+def sign_in(client, identifier: str, password: str):
+    """Sign in through the login form (with its CSRF token); returns the response."""
+    return post_form(client, "/login", {"identifier": identifier, "password": password})
+
+
+@pytest.fixture
+def make_teacher(app):
+    """Create a teacher and return (user id, email, password)."""
+
+    def make(email="t@example.org", name="Teacher T", password="correct horse battery"):
+        from services.accounts import create_teacher
+
+        with app.app_context():
+            return create_teacher(email, name, password).id, email, password
+
+    return make

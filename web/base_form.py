@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from flask_wtf.form import _Auto
 from werkzeug.datastructures import CombinedMultiDict, MultiDict
+from wtforms.fields.choices import SelectChoice
 
 
 class Form(FlaskForm):
@@ -20,3 +21,8 @@ class Form(FlaskForm):
             file_fields = {name for name, field in form._fields.items() if isinstance(field, FileField)}
             files = MultiDict([(k, v) for k, v in request.files.items(multi=True) if k in file_fields])
             return CombinedMultiDict((files, request.form))
+
+
+def choices(pairs) -> list[SelectChoice]:
+    """(value, label) pairs as WTForms choices."""
+    return [SelectChoice(value, label) for value, label in pairs]

@@ -1,6 +1,6 @@
 """WTForms for the student pages: the display name, and one answer form per question type."""
 
-from .base_form import Form
+from .base_form import Form, choices
 from wtforms import RadioField, SelectMultipleField, StringField
 from wtforms.validators import DataRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -23,7 +23,7 @@ class _CheckboxesField(SelectMultipleField):
     option_widget = CheckboxInput()
 
     def pre_validate(self, form):
-        allowed = {value for value, _ in self.choices}
+        allowed = {choice.value for choice in self.choices}
         if any(value not in allowed for value in self.data or []):
             raise ValidationError("Choose only among the items shown.")
 
@@ -61,10 +61,10 @@ def answer_form(question: dict, article_text: str, saved: dict | None, formdata=
     kind = question["type"]
     if kind in ("classify", "multiple_choice"):
         form = ChoiceAnswerForm(formdata=formdata, answer=(saved or {}).get("choice"))
-        form.answer.choices = [(o["id"], o["text"]) for o in options(question)]
+        form.answer.choices = choices((o["id"], o["text"]) for o in options(question))
     elif kind == "multi_select":
         form = MultiAnswerForm(formdata=formdata, answer=(saved or {}).get("choices", []))
-        form.answer.choices = [(o["id"], o["text"]) for o in options(question)]
+        form.answer.choices = choices((o["id"], o["text"]) for o in options(question))
     else:
         if kind == "mark_words":
             units = word_spans(question["text"], question["start"])
@@ -72,7 +72,7 @@ def answer_form(question: dict, article_text: str, saved: dict | None, formdata=
             units = [(p.start, p.end) for p in segment(article_text)]
         chosen = [span_value(*s) for s in _covered(units, (saved or {}).get("spans", []))]
         form = SpanAnswerForm(formdata=formdata, answer=chosen)
-        form.answer.choices = [(span_value(s, e), article_text[s:e]) for s, e in units]
+        form.answer.choices = choices((span_value(s, e), article_text[s:e]) for s, e in units)
         form.units = units
     return form
 

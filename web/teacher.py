@@ -11,6 +11,7 @@ from services import accounts, assignments, classes
 from services.errors import ServiceError
 
 from .access import role_required
+from .base_form import choices
 from .teacher_forms import AssignmentForm, ClassForm, RosterForm, SettingsForm, TokenForm
 
 bp = Blueprint("teacher", __name__, url_prefix="/teach")
@@ -51,7 +52,7 @@ def _class_page(classroom, status=200, **forms):
 
 def _assignment_form(**kwargs) -> AssignmentForm:
     form = AssignmentForm(**kwargs)
-    form.quiz_id.choices = [(q.id, q.title) for q in assignments.assignable_quizzes()]
+    form.quiz_id.choices = choices((q.id, q.title) for q in assignments.assignable_quizzes())
     return form
 
 

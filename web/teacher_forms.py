@@ -2,13 +2,14 @@
 
 from zoneinfo import available_timezones
 
-from .base_form import Form
 from flask_wtf.file import FileAllowed, FileField
 from wtforms import DateTimeLocalField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from quizzes.assignment_rules import FEEDBACK_NAMES, GRADING_METHODS
 from quizzes.roster import MAX_ROSTER
+
+from .base_form import Form, choices
 
 TIMEZONES = sorted(available_timezones())
 
@@ -28,9 +29,9 @@ class AssignmentForm(Form):
     closes_at = DateTimeLocalField("Closes (empty: never)", validators=[Optional()])
     max_attempts = IntegerField("Attempts allowed (empty: unlimited)", validators=[Optional(), NumberRange(1, 100)])
     grading_method = SelectField(
-        "Which attempt counts", choices=[(m, {"highest": "Highest", "last": "Last", "first": "First", "average": "Average"}[m]) for m in GRADING_METHODS]
+        "Which attempt counts", choices=choices((m, m.capitalize()) for m in GRADING_METHODS)
     )
-    feedback = SelectField("Show right answers and explanations", choices=list(FEEDBACK_NAMES.items()))
+    feedback = SelectField("Show right answers and explanations", choices=choices(FEEDBACK_NAMES.items()))
 
 
 class TokenForm(Form):
@@ -38,4 +39,4 @@ class TokenForm(Form):
 
 
 class SettingsForm(Form):
-    timezone = SelectField("Your time zone", choices=[(z, z) for z in TIMEZONES])
+    timezone = SelectField("Your time zone", choices=choices((z, z) for z in TIMEZONES))
