@@ -4,6 +4,7 @@
   "use strict";
   const form = document.getElementById("answer-form");
   if (!form) return;
+  const csrf = form.querySelector("input[name=csrf_token]");
   const status = document.getElementById("save-status");
   const type = form.dataset.type;
 
@@ -16,6 +17,14 @@
     if (type === "classify" || type === "multiple_choice") return values.length ? { choice: values[0] } : null;
     if (type === "multi_select") return { choices: values };
     return { spans: values.map((v) => v.split("-").map(Number)) };
+  }
+
+  // A guest's page carries its attempt token; a signed-in student's uses the session and the CSRF token.
+  function authHeaders() {
+    const headers = { "Content-Type": "application/json" };
+    if (form.dataset.token) headers.Authorization = "Bearer " + form.dataset.token;
+    else headers["X-CSRFToken"] = csrf.value;
+    return headers;
   }
 
   function say(text) {
@@ -44,7 +53,7 @@
       try {
         const response = await fetch(form.dataset.saveUrl, {
           method: "PUT",
-          headers: { "Content-Type": "application/json", Authorization: "Bearer " + form.dataset.token },
+          headers: authHeaders(),
           body: JSON.stringify({ answer: answer }),
         });
         if (response.ok) {
@@ -61,11 +70,14 @@
     say(message);
   }
 
-  form.addEventListener("change", save);
-  // find_in_article checkboxes live in the article but belong to this form (form="answer-form").
-  document.addEventListener("change", (event) => {
-    if (event.target.form === form && !form.contains(event.target)) save();
-  });
+  // With feedback after each question, an answer is saved only when the student checks it.
+  if (form.dataset.autosave !== "off") {
+    form.addEventListener("change", save);
+    // find_in_article checkboxes live in the article but belong to this form (form="answer-form").
+    document.addEventListener("change", (event) => {
+      if (event.target.form === form && !form.contains(event.target)) save();
+    });
+  }
 
   const asked = document.getElementById("asked-passage");
   if (asked && window.matchMedia("(min-width: 60rem)").matches) asked.scrollIntoView({ block: "center" });
