@@ -229,6 +229,7 @@ class Response(db.Model):
     correct: Mapped[bool | None]
     feedback: Mapped[list | None] = mapped_column(sa.JSON)
     saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    seq: Mapped[int | None] = mapped_column(sa.BigInteger)
     checked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     graded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

@@ -9,19 +9,22 @@ a submit, and two submits cannot both grade.
 import hashlib
 import hmac
 import secrets
+import time
 import unicodedata
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from models import Assignment, Attempt, Question, Quiz, Response, User, db, utcnow
 from quizzes.assignment_rules import feedback_visible
 from quizzes.questions import AnswerError, grade, validate_answer
 
 from .catalog import get_practice_quiz
-from .errors import Conflict, Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound, StaleAnswer
 
 MAX_NAME = 80
+MAX_SEQ = 2**53  # what a browser's Number holds exactly
 SUBMITTED = "submitted"
 IN_PROGRESS = "in_progress"
 
@@ -107,8 +110,36 @@ def _claim(attempt: Attempt, **values) -> bool:
     return claimed == 1
 
 
-def save_answer(attempt: Attempt, question_id: int, answer) -> Response:
-    """Store (or replace) the answer to one question; Conflict once the attempt is submitted."""
+def server_seq() -> int:
+    """The sequence number of a save that brings none (a form post, a script): the server's clock
+    in microseconds, on the same scale as the browser's (milliseconds x 1000 + a counter)."""
+    return time.time_ns() // 1000
+
+
+def _upsert(attempt_id: int, question_id: int, answer: dict, now, seq: int, ordered: bool) -> bool:
+    """Insert or replace the answer, unless it was checked or (``ordered``) a newer seq is stored."""
+    insert = (pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert)(Response)
+    statement = insert.values(attempt_id=attempt_id, question_id=question_id, answer=answer, saved_at=now, seq=seq)
+    condition = Response.checked_at.is_(None)
+    if ordered:
+        condition = sa.and_(condition, sa.or_(Response.seq.is_(None), Response.seq < statement.excluded.seq))
+    statement = statement.on_conflict_do_update(
+        index_elements=["attempt_id", "question_id"],
+        set_={"answer": statement.excluded.answer, "saved_at": statement.excluded.saved_at, "seq": statement.excluded.seq},
+        where=condition,
+    )
+    return db.session.execute(statement).rowcount == 1
+
+
+def save_answer(attempt: Attempt, question_id: int, answer, seq=None) -> dict:
+    """Store (or replace) the answer to one question and return what is stored.
+
+    ``seq`` orders the browser's saves of one attempt: a save older than the stored one is refused
+    as stale (StaleAnswer, with the stored answer), whatever order the saves arrive in. A save
+    without ``seq`` (a form post, a script) replaces the answer and stamps it with the server's
+    clock. Conflict once the attempt is submitted, or once the question was checked."""
+    if seq is not None and (isinstance(seq, bool) or not isinstance(seq, int) or not 0 <= seq < MAX_SEQ):
+        raise Invalid(f"seq must be a whole number from 0 to {MAX_SEQ - 1}", "seq")
     question = _question(attempt, question_id)
     try:
         normalized = validate_answer(question.as_data(), answer)
@@ -125,29 +156,28 @@ def save_answer(attempt: Attempt, question_id: int, answer) -> Response:
     if not _claim(attempt, last_saved_at=now):
         db.session.rollback()
         raise Conflict("this attempt is already submitted", "attempt_id")
-    response = db.session.scalar(
-        sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question.id)
-    )
-    if response is not None and response.checked_at is not None:
+    ordered = seq is not None
+    seq = seq if ordered else server_seq()
+    if not _upsert(attempt.id, question.id, normalized, now, seq, ordered):
+        stored = db.session.scalar(
+            sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question.id)
+        )
         db.session.rollback()
-        raise Conflict("You have checked this answer, so it can no longer change.", "question_id")
-    if response is None:
-        response = Response(attempt_id=attempt.id, question_id=question.id)
-        db.session.add(response)
-    response.answer, response.saved_at = normalized, now
-    try:
-        db.session.commit()
-    except IntegrityError:  # another request created the row first: replace its answer
-        db.session.rollback()
-        return save_answer(attempt, question_id, answer)
-    return response
+        if stored.checked_at is not None:
+            raise Conflict("You have checked this answer, so it can no longer change.", "question_id")
+        raise StaleAnswer(question.id, stored.answer, stored.seq)
+    db.session.commit()
+    return {"question_id": question.id, "answer": normalized, "saved_at": now.isoformat(), "seq": seq}
 
 
 def check_answer(attempt: Attempt, question_id: int, answer) -> Response:
     """Save and grade one answer now, and lock it (feedback after each question)."""
     if feedback_policy(attempt) != "after_each":
         raise Conflict("Answers are checked when the attempt is submitted.", "question_id")
-    response = save_answer(attempt, question_id, answer)
+    save_answer(attempt, question_id, answer)
+    response = db.session.scalar(
+        sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question_id)
+    )
     outcome = grade(response.question.as_data(), response.answer)
     response.points, response.correct, response.feedback = outcome.points, outcome.correct, outcome.feedback
     response.checked_at = utcnow()
@@ -237,6 +267,10 @@ def attempt_state(attempt: Attempt) -> dict:
         "closes_at": closes_at(attempt).isoformat() if closes_at(attempt) else None,
         "started_at": attempt.started_at.isoformat(),
         "submitted_at": attempt.submitted_at.isoformat() if attempt.submitted_at else None,
-        "answers": [{"question_id": qid, "answer": answer} for qid, answer in sorted(saved_answers(attempt).items())],
+        "answers": [
+            {"question_id": r.question_id, "answer": r.answer, "seq": r.seq}
+            for r in sorted(attempt.responses, key=lambda r: r.question_id)
+            if r.answer is not None
+        ],
         "result": result(attempt),
     }

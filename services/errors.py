@@ -20,3 +20,11 @@ class Invalid(ServiceError):
 
 class Conflict(ServiceError):
     status = 409
+
+
+class StaleAnswer(Conflict):
+    """A save older than the answer already stored (another tab or device saved since)."""
+
+    def __init__(self, question_id: int, current_answer, current_seq: int | None):
+        super().__init__("A newer answer to this question was saved (in another tab or device).", "seq")
+        self.current = {"question_id": question_id, "answer": current_answer, "seq": current_seq}

@@ -91,7 +91,7 @@ def test_saving_again_replaces_and_saving_after_submit_conflicts(client, quiz_id
     client.put(url, json={"answer": {"choice": "boilerplate"}}, headers=auth)
     client.put(url, json={"answer": {"choice": "reported_fact"}}, headers=auth)
     answers = client.get(f"/api/v1/attempts/{attempt_id}", headers=auth).json["answers"]
-    assert answers == [{"question_id": question["id"], "answer": {"choice": "reported_fact"}}]
+    assert [(a["question_id"], a["answer"]) for a in answers] == [(question["id"], {"choice": "reported_fact"})]
     client.post(f"/api/v1/attempts/{attempt_id}/submit", headers=auth)
     late = client.put(url, json={"answer": {"choice": "boilerplate"}}, headers=auth)
     assert late.status_code == 409 and late.json["error"]["field"] == "attempt_id"
@@ -195,3 +195,28 @@ def test_scores_survive_a_restart(app, client, quiz_id):
         assert fresh.get(f"/api/v1/attempts/{attempt_id}", headers=auth).json["result"] == body
     with restarted.app_context():
         db.engine.dispose()
+
+
+def test_an_older_save_never_overwrites_a_newer_one(client, quiz_id):
+    attempt_id, auth = start(client, quiz_id)
+    question = client.get(f"/api/v1/quizzes/{quiz_id}").json["questions"][0]
+    url = f"/api/v1/attempts/{attempt_id}/answers/{question['id']}"
+    newer = client.put(url, json={"answer": {"choice": "reported_fact"}, "seq": 2000}, headers=auth)
+    assert newer.status_code == 200 and newer.json["seq"] == 2000
+    older = client.put(url, json={"answer": {"choice": "boilerplate"}, "seq": 1000}, headers=auth)
+    assert older.status_code == 409 and older.json["error"]["field"] == "seq"
+    assert older.json["error"]["current"] == {"question_id": question["id"], "answer": {"choice": "reported_fact"}, "seq": 2000}
+    stored = client.get(f"/api/v1/attempts/{attempt_id}", headers=auth).json["answers"]
+    assert stored[0]["answer"] == {"choice": "reported_fact"}
+    # a save without seq (a form, a script) takes the server's clock, later than any earlier browser seq
+    assert client.put(url, json={"answer": {"choice": "boilerplate"}}, headers=auth).json["seq"] > 2000
+
+
+@pytest.mark.parametrize("seq", [-1, 1.5, "7", True, 2**53])
+def test_a_bad_seq_is_named(client, quiz_id, seq):
+    attempt_id, auth = start(client, quiz_id)
+    question = client.get(f"/api/v1/quizzes/{quiz_id}").json["questions"][0]
+    response = client.put(
+        f"/api/v1/attempts/{attempt_id}/answers/{question['id']}", json={"answer": {"choice": "boilerplate"}, "seq": seq}, headers=auth
+    )
+    assert response.status_code == 422 and response.json["error"]["field"] == "seq"

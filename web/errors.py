@@ -24,9 +24,9 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: str, field: str | None = None):
+def error_response(status: int, message: str, field: str | None = None, **extra):
     if _wants_json():
-        body = {"error": {"message": message}}
+        body = {"error": {"message": message, **extra}}
         if field:
             body["error"]["field"] = field
         response = jsonify(body)
@@ -48,7 +48,8 @@ def status_has_message(error: HTTPException) -> bool:
 
 
 def _service_error(error: ServiceError):
-    return error_response(error.status, error.message, error.field)
+    extra = {"current": error.current} if hasattr(error, "current") else {}
+    return error_response(error.status, error.message, error.field, **extra)
 
 
 def _csrf_error(error: CSRFError):

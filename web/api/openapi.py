@@ -24,7 +24,7 @@ def _errors(*codes: int) -> dict:
         401: "No credentials: a bearer token or the session cookie",
         403: "Signed in, but this call is not for your role",
         404: "Unknown id, or a token that is not this attempt's",
-        409: "The attempt is already submitted",
+        409: "The attempt is already submitted, the answer was checked, or the save is stale (see seq)",
         413: "The body is too large",
         422: "A field is missing or invalid; `field` names it",
     }
@@ -43,7 +43,11 @@ _SCHEMAS = {
             "error": {
                 "type": "object",
                 "required": ["message"],
-                "properties": {"message": {"type": "string"}, "field": {"type": "string"}},
+                "properties": {
+                    "message": {"type": "string"},
+                    "field": {"type": "string"},
+                    "current": {"type": "object", "description": "with a stale save: the stored answer and its seq"},
+                },
             }
         },
     },
@@ -139,7 +143,10 @@ _SCHEMAS = {
             "submitted_at": {"type": ["string", "null"], "format": "date-time"},
             "answers": {
                 "type": "array",
-                "items": {"type": "object", "properties": {"question_id": _ID, "answer": _ref("Answer")}},
+                "items": {
+                    "type": "object",
+                    "properties": {"question_id": _ID, "answer": _ref("Answer"), "seq": {"type": ["integer", "null"]}},
+                },
             },
             "result": {"oneOf": [_ref("Result"), {"type": "null"}]},
         },
@@ -394,7 +401,20 @@ _PATHS = {
                 "required": True,
                 "content": {
                     "application/json": {
-                        "schema": {"type": "object", "required": ["answer"], "properties": {"answer": _ref("Answer")}}
+                        "schema": {
+                            "type": "object",
+                            "required": ["answer"],
+                            "properties": {
+                                "answer": _ref("Answer"),
+                                "seq": {
+                                    "type": "integer",
+                                    "minimum": 0,
+                                    "maximum": 2**53 - 1,
+                                    "description": "orders saves: one older than the stored answer gets 409 with "
+                                    "error.current; omit it to replace unconditionally",
+                                },
+                            },
+                        }
                     }
                 },
             },
@@ -402,7 +422,12 @@ _PATHS = {
                 "200": _json(
                     {
                         "type": "object",
-                        "properties": {"question_id": _ID, "answer": _ref("Answer"), "saved_at": {"type": "string"}},
+                        "properties": {
+                            "question_id": _ID,
+                            "answer": _ref("Answer"),
+                            "saved_at": {"type": "string"},
+                            "seq": {"type": "integer"},
+                        },
                     },
                     "Saved",
                 ),

@@ -46,8 +46,7 @@ def save_answer(attempt_id: int, question_id: int):
     body = json_object()
     if "answer" not in body:
         raise ApiError(422, "answer is required", "answer")
-    response = attempts.save_answer(attempt, question_id, body["answer"])
-    return jsonify({"question_id": question_id, "answer": response.answer, "saved_at": response.saved_at.isoformat()})
+    return jsonify(attempts.save_answer(attempt, question_id, body["answer"], seq=body.get("seq")))
 
 
 @bp.post("/attempts/<id:attempt_id>/submit")
