@@ -146,3 +146,18 @@ def test_the_learning_page_lists_all_six_labels(client):
 def test_missing_pages_are_html_404s(client, quiz_id, path):
     response = client.get(path)
     assert response.status_code == 404 and "text/html" in response.content_type
+
+
+def test_after_submitting_a_student_can_compare_with_the_analyzer(client, quiz_id):
+    attempt_id = start(client, quiz_id)
+    url = f"/attempts/{attempt_id}/analyzer"
+    assert client.get(url).headers["Location"].endswith("/result")  # not before submitting
+    post_form(client, f"/attempts/{attempt_id}/questions/1", {"answer": "reported_fact", "go": "next"})
+    review = client.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
+    post_form(client, f"/attempts/{attempt_id}/submit", {}, review)
+    result = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
+    assert url in result
+    page = client.get(url).get_data(as_text=True)
+    first = QUESTIONS[0]
+    assert f'id="p{first["start"]}"' in page and "you said:" in page
+    assert page.count('class="reading-row"') == 33  # every passage of the bundled article

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from quizzes.labels import LABELS
 from quizzes.questions import grade
+from quizzes.reading import compare_readings
 from services import assignments, attempts, catalog
 from services.errors import Conflict, Invalid, NotFound
 
@@ -215,6 +216,19 @@ def result(attempt_id: int):
 def _can_retry(attempt) -> bool:
     """Guests may always practise again; assignment attempts go through the student's home."""
     return attempt.assignment_id is None
+
+
+@bp.get("/attempts/<id:attempt_id>/analyzer")
+def analyzer_reading(attempt_id: int):
+    """How the analyzer reads each passage, beside the key and the student's answer: after the
+    feedback time only, so it can never give an answer away."""
+    attempt = _owned_attempt(attempt_id)
+    outcome = attempts.result(attempt)
+    if outcome is None or not outcome["feedback_shown"]:
+        return redirect(url_for(".result", attempt_id=attempt.id))
+    questions = [q.as_data() for q in attempt.quiz.questions]
+    rows = compare_readings(attempt.quiz.article.text, questions, attempts.saved_answers(attempt))
+    return render_template("analyzer_reading.html", attempt=attempt, rows=rows)
 
 
 @bp.post("/attempts/<id:attempt_id>/retry")
