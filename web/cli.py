@@ -5,19 +5,20 @@ import sys
 import click
 from flask.cli import AppGroup, with_appcontext
 
-from models import db
 from services import accounts
 from services.catalog import install_bundled
 from services.demo import install_demo
 from services.errors import ServiceError
+from web.migrate import upgrade_database
 
 
 @click.command("init-db")
 @click.option("--demo", is_flag=True, help="Also create a demo teacher, a class of students and their attempts.")
 @with_appcontext
 def init_db_command(demo: bool):
-    """Create the schema and load the bundled article and its quiz (safe to run twice)."""
-    db.create_all()
+    """Migrate the schema to the newest revision and load the bundled article and its quiz (safe to run twice)."""
+    schema = upgrade_database()
+    click.echo(f"Schema: {schema}.")
     quiz, created = install_bundled()
     state = "loaded" if created else "already there"
     click.echo(f"Database ready. Bundled quiz {quiz.title!r} ({len(quiz.questions)} questions): {state}.")
