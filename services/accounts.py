@@ -3,6 +3,7 @@
 import hashlib
 import re
 import secrets
+from zoneinfo import available_timezones
 
 import sqlalchemy as sa
 from argon2 import PasswordHasher
@@ -145,6 +146,13 @@ def reset_password(user: User) -> str:
     user.must_change_password = True
     end_sessions(user)
     return password
+
+
+def set_timezone(user: User, zone: str) -> None:
+    if zone not in available_timezones():
+        raise Invalid("Choose a time zone from the list.", "timezone")
+    user.timezone = zone
+    db.session.commit()
 
 
 def user_by_email(email: str) -> User:

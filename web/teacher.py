@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from models import db
 from services import accounts, assignments, classes
 from services.errors import ServiceError
 
@@ -199,8 +198,7 @@ def settings():
     token_form = TokenForm()
     new_secret = None
     if request.method == "POST" and "timezone" in request.form and settings_form.validate_on_submit():
-        current_user.timezone = settings_form.timezone.data
-        db.session.commit()
+        accounts.set_timezone(current_user, settings_form.timezone.data)
         flash("Settings saved.")
         return redirect(url_for(".settings"))
     if request.method == "POST" and "name" in request.form and token_form.validate_on_submit():
