@@ -23,24 +23,23 @@ PG_DATABASE = "framecheck_migr_test"
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 
 
-def _admin_dsn() -> str:
-    """A libpq URL for the shared PostgreSQL test database (from which the test database is made)."""
-    return sa.make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def _recreate_pg_database(drop_only: bool = False) -> str:
-    with psycopg.connect(_admin_dsn(), autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        if not drop_only:
-            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return sa.make_url(os.environ["TEST_DATABASE_URL"]).set(database=PG_DATABASE).render_as_string(hide_password=False)
+def scratch_pg_database(name: str, create: bool = True) -> str:
+    """(Re)create, or with ``create=False`` drop, the PostgreSQL database ``name`` beside
+    TEST_DATABASE_URL's (through a connection to that one); returns its URL. Also used by
+    test_two_servers.py and test_backup.py, which need a database of their own."""
+    shared = sa.make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql")
+    with psycopg.connect(shared.render_as_string(hide_password=False), autocommit=True) as connection:
+        connection.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if create:
+            connection.execute(f"CREATE DATABASE {name}")
+    return shared.set(database=name).render_as_string(hide_password=False)
 
 
 @pytest.fixture(params=BACKENDS)
 def empty_app(request, tmp_path):
     """An app (with Flask-Migrate) on an empty database: no tables at all."""
     if request.param == "postgresql":
-        url = _recreate_pg_database()
+        url = scratch_pg_database(PG_DATABASE)
     else:
         url = f"sqlite:///{tmp_path / 'migr.sqlite'}"
     application = create_app({"TESTING": True, "SECRET_KEY": "test-secret-key", "SQLALCHEMY_DATABASE_URI": url})
@@ -52,7 +51,7 @@ def empty_app(request, tmp_path):
         db.session.remove()
         db.engine.dispose()
     if request.param == "postgresql":
-        _recreate_pg_database(drop_only=True)
+        scratch_pg_database(PG_DATABASE, create=False)
 
 
 def _tables() -> set[str]:

@@ -18,11 +18,11 @@ import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-import psycopg
 import pytest
 import redis
 import requests
 import sqlalchemy as sa
+from test_migrations import scratch_pg_database
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -36,18 +36,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
-
-
-def _pg_admin_dsn() -> str:
-    return sa.make_url(os.environ["TEST_DATABASE_URL"]).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-def _pg_database(create: bool) -> str:
-    with psycopg.connect(_pg_admin_dsn(), autocommit=True) as connection:
-        connection.execute(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        if create:
-            connection.execute(f"CREATE DATABASE {PG_DATABASE}")
-    return sa.make_url(_pg_admin_dsn()).set(database=PG_DATABASE).render_as_string(hide_password=False)
 
 
 class Server:
@@ -86,7 +74,7 @@ class Server:
 def two_servers(tmp_path):
     """(server A, server B, database URL), both serving one freshly migrated database."""
     postgres = bool(os.environ.get("TEST_DATABASE_URL"))
-    url = _pg_database(create=True) if postgres else f"sqlite:///{tmp_path / 'shared.sqlite'}"
+    url = scratch_pg_database(PG_DATABASE) if postgres else f"sqlite:///{tmp_path / 'shared.sqlite'}"
     store = redis.Redis.from_url(REDIS_URL)
     store.flushdb()
     env = {k: v for k, v in os.environ.items() if k not in ("BIND", "PORT", "WEB_CONCURRENCY", "FRAMECHECK_ENV")}
@@ -104,7 +92,7 @@ def two_servers(tmp_path):
         store.flushdb()
         store.close()
         if postgres:
-            _pg_database(create=False)
+            scratch_pg_database(PG_DATABASE, create=False)
 
 
 def _csrf(response: requests.Response) -> str:
