@@ -20,7 +20,7 @@ from quizzes.answer_distribution import QuestionDistribution, answer_distributio
 from quizzes.assignment_rules import feedback_visible
 from quizzes.confusion import ConfusionReport, classify_records, confusion_report, find_in_article_records
 from quizzes.grading_methods import counted_attempts
-from quizzes.item_analysis import ItemAnalysis, analyse, attempt_totals
+from quizzes.item_analysis import ItemAnalysis, analyse
 from quizzes.mastery import mastery_over_time
 
 from . import assignments
@@ -38,10 +38,11 @@ class Sheet:
     """An assignment's enrolled students, its questions, attempts by student and their responses."""
 
     assignment: Assignment
-    students: list[User]
+    students: list[sa.Row]  # id, username, display_name
     questions: list[Question]
     attempts: dict[int, list[Attempt]]
-    responses: dict[int, dict[int, sa.Row]]  # attempt id -> question id -> response row
+    points: dict[int, dict[int, float | None]]  # attempt id -> question id -> points
+    responses: dict[int, dict[int, sa.Row]]  # the same with answers and times (loaded on request)
 
     @property
     def max_score(self) -> float:
@@ -58,12 +59,12 @@ class Sheet:
         return [a for s in self.students for a in self.counted(s.id)]
 
     def marks(self, attempt: Attempt) -> dict[int, float | None]:
-        return {qid: row.points for qid, row in self.responses.get(attempt.id, {}).items()}
+        return self.points.get(attempt.id, {})
 
 
 @dataclass(frozen=True)
 class GradebookRow:
-    student: User
+    student: sa.Row
     attempts: list[Attempt]
     shown: Attempt | None  # the attempt whose points fill the cells
     cells: list[float | None]
@@ -86,9 +87,7 @@ def _enrolled(classroom_id: int):
 def load_sheet(assignment: Assignment, answers: bool = False) -> Sheet:
     """Five queries (six after a close with attempts still open); ``answers`` also reads answers and times."""
     assignments.close_due_attempts(assignment_id=assignment.id)
-    students = db.session.scalars(
-        sa.select(User).where(User.id.in_(_enrolled(assignment.classroom_id))).order_by(User.display_name, User.id)
-    ).all()
+    students = class_students(assignment.classroom_id)
     questions = db.session.scalars(
         sa.select(Question).where(Question.quiz_id == assignment.quiz_id).order_by(Question.position)
         .options(joinedload(Question.quiz).joinedload(Quiz.article))
@@ -98,15 +97,19 @@ def load_sheet(assignment: Assignment, answers: bool = False) -> Sheet:
         sa.select(Attempt).where(Attempt.assignment_id == assignment.id).order_by(Attempt.started_at, Attempt.id)
     ):
         by_student.setdefault(attempt.user_id, []).append(attempt)
-    columns = [Response.attempt_id, Response.question_id, Response.points, Response.correct]
+    columns = [Response.attempt_id, Response.question_id, Response.points]
     if answers:
-        columns += [Response.answer, Response.saved_at]
+        columns += [Response.correct, Response.answer, Response.saved_at]
+    points: dict[int, dict[int, float | None]] = {}
     responses: dict[int, dict[int, sa.Row]] = {}
     for row in db.session.execute(
         sa.select(*columns).join(Attempt, Attempt.id == Response.attempt_id).where(Attempt.assignment_id == assignment.id)
     ):
-        responses.setdefault(row.attempt_id, {})[row.question_id] = row
-    return Sheet(assignment, list(students), list(questions), by_student, responses)
+        attempt_id, question_id, mark = row[:3]
+        points.setdefault(attempt_id, {})[question_id] = mark
+        if answers:
+            responses.setdefault(attempt_id, {})[question_id] = row
+    return Sheet(assignment, list(students), list(questions), by_student, points, responses)
 
 
 # ---- gradebook -----------------------------------------------------------------------------
@@ -143,7 +146,7 @@ def sort_rows(rows: list[GradebookRow], sort: str, descending: bool) -> list[Gra
     return sorted(known, key=value, reverse=descending) + [r for r in rows if value(r) is None]
 
 
-def student_attempts(sheet: Sheet, student_id: int) -> tuple[User, list[tuple[Attempt, list[tuple[Question, sa.Row | None]]]]]:
+def student_attempts(sheet: Sheet, student_id: int) -> tuple[sa.Row, list[tuple[Attempt, list[tuple[Question, sa.Row | None]]]]]:
     """One enrolled student and each of their attempts with every question and the response to it."""
     student = next((s for s in sheet.students if s.id == student_id), None)
     if student is None:
@@ -181,7 +184,7 @@ def item_analysis(sheet: Sheet) -> tuple[ItemAnalysis, list[float]]:
     """Moodle's statistics over the counted attempts, and each analysed attempt's total."""
     marks = [sheet.marks(a) for a in sheet.counted_attempts()]
     max_marks = {q.id: q.points for q in sheet.questions}
-    return analyse(marks, max_marks), attempt_totals(marks, max_marks)
+    return analyse(marks, max_marks), [sum(m or 0.0 for m in attempt.values()) for attempt in marks]
 
 
 def distributions(sheet: Sheet) -> dict[int, QuestionDistribution]:
@@ -271,9 +274,11 @@ def confusion(attempt_filter, student_id: int | None = None) -> ConfusionReport:
     return confusion_report(readings(attempt_filter, student_id))
 
 
-def class_students(classroom_id: int) -> list[User]:
-    return list(db.session.scalars(
-        sa.select(User).where(User.id.in_(_enrolled(classroom_id))).order_by(User.display_name, User.id)
+def class_students(classroom_id: int) -> list[sa.Row]:
+    """The class's students as light rows (``id``, ``username``, ``display_name``), in name order."""
+    return list(db.session.execute(
+        sa.select(User.id, User.username, User.display_name)
+        .where(User.id.in_(_enrolled(classroom_id))).order_by(User.display_name, User.id)
     ))
 
 
