@@ -20,7 +20,8 @@ Scenarios (each bounded in time; loopback only):
             the question form must answer quickly with an error, not hang.
 
 Printed: what was done, request counts, statuses, the slowest request, and lost answers (must be 0).
-Exit status 1 when an answer was lost or a request hung.
+Exit status 1 when an answer was lost, a request hung, an outage gave anything but 503, or (a)
+could not get a single save acknowledged.
 """
 
 import argparse
@@ -250,7 +251,9 @@ def scenario_kill(args, workdir: Path) -> dict:
           f"(replaced: {replaced}); lost answers: {lost}")
     for status, sample in load.samples.items():
         print(f"  first {status}: {sample[:120]}")
-    ok = lost == 0 and load.ok_after["kill"] > 0 and load.slowest < REQUEST_TIMEOUT
+    if not load.acked:
+        print("  no save was acknowledged: the check of lost answers proves nothing (see the first 500 above)")
+    ok = lost == 0 and bool(load.acked) and load.ok_after["kill"] > 0 and load.slowest < REQUEST_TIMEOUT
     return {"name": "kill", "ok": ok, "lost": lost, "requests": sum(load.statuses.values())}
 
 
@@ -293,7 +296,8 @@ def scenario_pg(args, workdir: Path) -> dict:
           else "  no successful save after PostgreSQL was back during the load")
     print(f"  recovered by itself: {recovered} (/readyz {ready}); slowest request {load.slowest:.2f}s "
           f"(fails fast: {load.slowest < HANG_SECONDS}); lost answers: {lost}")
-    ok = lost == 0 and recovered and load.slowest < HANG_SECONDS
+    only_503 = set(failures) <= {503}
+    ok = lost == 0 and recovered and load.slowest < HANG_SECONDS and json_503 and only_503
     return {"name": "pg", "ok": ok, "lost": lost, "requests": sum(load.statuses.values()), "json_503": json_503}
 
 
@@ -384,7 +388,7 @@ def scenario_disk(args, workdir: Path) -> dict:
         for kind in ("api", "form"):
             status, seconds, content_type, text = result[kind]
             print(f"  {label} {kind} save: {status} in {seconds:.2f}s ({content_type.split(';')[0]}): {text!r}")
-            ok = ok and status >= 400 and seconds < HANG_SECONDS
+            ok = ok and status == 503 and seconds < HANG_SECONDS  # a clear "try again", not a 500 or a hang
         print(f"  {label}: reading a quiz still works: {result['read']}")
     return {"name": "disk", "ok": ok, "lost": 0, "requests": 3 * len(cases)}
 

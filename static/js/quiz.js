@@ -357,7 +357,7 @@
       do {
         again = false;
         for (const item of pendingFor(attemptId)) {
-          if (sent === 0 && ctx.status) say(MSG.saving);
+          if (sent === 0 && ctx && ctx.form && ctx.attemptId === attemptId) say(MSG.saving);
           const result = await send(attemptId, item);
           sent++;
           if (result === "stale") stale = true;
@@ -370,15 +370,17 @@
     } catch (err) {
       outcome = "busy";
     }
+    // The status line is the question page's; on the review page the submit button speaks.
+    const onQuestion = ctx && ctx.form && ctx.attemptId === attemptId;
     if (outcome === "network" || outcome === "busy") {
-      say(outcome === "network" ? MSG.offline : MSG.busy);
+      if (onQuestion && !submittedShown) say(outcome === "network" ? MSG.offline : MSG.busy);
       scheduleRetry();
       return false;
     }
     if (outcome === "ok") {
       retryDelay = RETRY_FIRST_MS;
-      if (stale) say(MSG.stale);
-      else if (sent > 0) say(MSG.saved);
+      if (onQuestion && stale) say(MSG.stale);
+      else if (onQuestion && sent > 0) say(MSG.saved);
       return true;
     }
     return false;
