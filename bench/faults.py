@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 APP_DIR = ROOT  # the checkout the servers run from (--app-dir)
 
-from bench.load import Gunicorn, base_env, fresh_postgres, run_cli, sqlalchemy_url, valid_answers  # noqa: E402
+from bench.load import Gunicorn, base_env, free_port, fresh_postgres, run_cli, sqlalchemy_url, valid_answers  # noqa: E402
 
 PG_URL = "postgresql://postgres@127.0.0.1:5432/framecheck_bench_faults?connect_timeout=3"
 REQUEST_TIMEOUT = 30  # a request slower than this counts as hung
@@ -337,19 +337,15 @@ def disk_case(workdir: Path, label: str, url_for_server, preexec=None) -> dict:
     env = dict(env, DATABASE_URL=url_for_server(path))
     server = Gunicorn(APP_DIR, None, env, workdir / f"disk-{label}.log") if preexec is None else None
     if preexec is not None:  # the server's processes may not grow any file beyond the limit
-        import subprocess as sp
-
         server = Gunicorn.__new__(Gunicorn)
-        from bench.load import free_port
-
         server.port = free_port()
         server.base = f"http://127.0.0.1:{server.port}"
         server.log = open(os.devnull, "w")  # a log file would hit the limit too
         server.log_path = workdir / f"disk-{label}.log"
         server.log_path.write_text("(log discarded: file size limit)\n")
-        server.process = sp.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", str(APP_DIR / "gunicorn.conf.py")],
+        server.process = subprocess.Popen([str(Path(sys.executable).parent / "gunicorn"), "-c", str(APP_DIR / "gunicorn.conf.py")],
                                   cwd=APP_DIR, env={**env, "BIND": f"127.0.0.1:{server.port}"}, stdout=server.log,
-                                  stderr=sp.STDOUT, preexec_fn=preexec)
+                                  stderr=subprocess.STDOUT, preexec_fn=preexec)
     results = {}
     try:
         server.wait_ready("/api/v1/quizzes")
@@ -359,7 +355,6 @@ def disk_case(workdir: Path, label: str, url_for_server, preexec=None) -> dict:
                            json={"answer": answer}, headers={"Authorization": f"Bearer {api_token}"}, timeout=REQUEST_TIMEOUT)
         results["api"] = (api.status_code, time.monotonic() - t0, api.headers.get("Content-Type", ""), api.text[:160])
         t0 = time.monotonic()
-        browser.cookies.clear_expired_cookies()
         form = browser.post(server.base + question_path, data={"answer": choice, "go": "next", "csrf_token": token},
                             timeout=REQUEST_TIMEOUT, allow_redirects=False)
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", form.text, re.S)
