@@ -18,12 +18,24 @@ attempts inserted in bulk first):
    counted in the database after the run; must be 0); RSS per gunicorn worker from /proc.
 
 Loopback only; every phase is bounded by ``--duration-cap`` seconds (cancelled and reported as
-capped beyond it). A ``--spike`` option (many logins at once) waits for accounts.
+capped beyond it).
+
+``--spike 30,300`` is the lesson instead: a class of N students (made beforehand through the
+services, each with a known password) signs in through the login form and starts the assignment
+at the same second, saves 20 answers each, and then every student submits at a random moment in
+the ten seconds before the assignment closes. Printed: the time until the last student is in
+(signed in and on the first question), logins per second, the time until the last submit is
+graded (from the start of the submit rush, and against the close), errors, and lost answers
+(acknowledged saves missing from the database, and attempts not graded; both must be 0).
+Password hashing is the costly part of a login: argon2id at ``services.accounts.HASHER``'s cost,
+whose single-hash time on this machine is printed too.
 """
 
 import argparse
 import asyncio
 import json
+import random
+import re
 import os
 import secrets
 import shutil
@@ -256,7 +268,7 @@ def prefill(app_dir: Path, url: str, count: int) -> None:
     with app.app_context():
         from models import db
 
-        quiz = catalog.get_published_quiz(catalog.published_quizzes()[0]["id"])
+        quiz = catalog.get_practice_quiz(catalog.practice_quizzes()[0]["id"])
         by_id = {q.id: q for q in quiz.questions}
         answers = [(qid, validate_answer(by_id[qid].as_data(), a)) for qid, a in valid_answers(catalog.public_quiz(quiz))]
         attempts, responses = Attempt.__table__, Response.__table__
@@ -492,6 +504,247 @@ def summary(result: dict) -> str:
     return text
 
 
+# ---------------------------------------------------------------- the lesson spike
+
+CSRF_FIELD = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+SPIKE_PASSWORD = "spike password {i:04d}"
+
+
+def spike_setup(app_dir: Path, url: str, students: int) -> tuple[int, int]:
+    """A teacher, a class of ``students`` (username spike0000..., known passwords) and an open
+    assignment of the bundled quiz, made through the services. Returns (assignment id, quiz id)."""
+    sys.path.insert(0, str(app_dir))
+    from datetime import timedelta
+
+    from models import db, utcnow
+    from services import accounts, assignments, catalog, classes
+
+    app = create_bench_app(url)
+    with app.app_context():
+        quiz_id = catalog.practice_quizzes()[0]["id"]
+        teacher = accounts.create_teacher("spike.teacher@example.org", "Spike Teacher", "spike teacher password")
+        classroom = classes.create_class(teacher, f"Spike class of {students}")
+        for i in range(students):
+            student = accounts.create_student(f"spike{i:04d}", f"Student {i}", SPIKE_PASSWORD.format(i=i))
+            classes.enroll(student, classroom)
+        now = utcnow()
+        assignment = assignments.create_assignment(classroom, quiz_id, now - timedelta(minutes=5), now + timedelta(hours=2))
+        assignment_id = assignment.id
+        db.engine.dispose()
+    return assignment_id, quiz_id
+
+
+def spike_set_close(app_dir: Path, url: str, assignment_id: int, closes_at) -> None:
+    from models import Assignment, db
+    from services import assignments
+
+    app = create_bench_app(url)
+    with app.app_context():
+        assignments.update_assignment(db.session.get(Assignment, assignment_id), closes_at=closes_at)
+        db.engine.dispose()
+
+
+def graded_attempts(url: str, assignment_id: int) -> tuple[int, int]:
+    """(attempts submitted, responses not graded) for the assignment."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(sqlalchemy_url(url))
+    with engine.connect() as connection:
+        submitted = connection.execute(sa.text(
+            "SELECT count(*) FROM attempts WHERE assignment_id = :a AND state = 'submitted'"), {"a": assignment_id}).scalar()
+        ungraded = connection.execute(sa.text(
+            "SELECT count(*) FROM responses r JOIN attempts a ON a.id = r.attempt_id "
+            "WHERE a.assignment_id = :a AND r.graded_at IS NULL"), {"a": assignment_id}).scalar()
+    engine.dispose()
+    return submitted, ungraded
+
+
+async def spike_lesson(base: str, args, url: str, assignment_id: int, quiz_id: int, students: int, acked: Acked) -> dict:
+    login, start, save, submit = Phase("login"), Phase("start"), Phase("save"), Phase("submit")
+    cap = args.duration_cap
+    sessions = [aiohttp.ClientSession(base, cookie_jar=aiohttp.CookieJar(unsafe=True),  # unsafe: an IP host
+                                      connector=aiohttp.TCPConnector(limit=0, force_close=True),
+                                      timeout=aiohttp.ClientTimeout(total=REQUEST_TIMEOUT))
+                for _ in range(students)]
+    csrf: dict[int, str] = {}
+    in_at: list[float] = []
+    try:
+        # everyone has the login page open; at the bell, everyone signs in and starts
+        pages = await asyncio.gather(*[s.get("/login") for s in sessions])
+        tokens = []
+        for page in pages:
+            tokens.append(CSRF_FIELD.search(await page.text()).group(1))
+            page.release()
+        lesson_start = time.perf_counter()
+
+        async def arrive(i):
+            session = sessions[i]
+            form = {"csrf_token": tokens[i], "identifier": f"spike{i:04d}", "password": SPIKE_PASSWORD.format(i=i)}
+            if await timed_status(login, session, "POST", "/login", 302, data=form, allow_redirects=False) is None:
+                return None
+            async with session.get("/me") as home:  # the session was renewed at sign-in: a new CSRF token
+                csrf[i] = CSRF_FIELD.search(await home.text()).group(1)
+            location = await timed_status(start, session, "POST", f"/assignments/{assignment_id}/start", 302,
+                                          data={"csrf_token": csrf[i]}, allow_redirects=False)
+            if location is None:
+                return None
+            async with session.get(location) as question:  # on the first question
+                if question.status != 200:
+                    start.record(0, False, f"question page {question.status}")
+                    return None
+            in_at.append(time.perf_counter() - lesson_start)
+            return int(re.search(r"/attempts/(\d+)/", location).group(1))
+
+        attempt_ids = await run_phase(Phase("arrive"), [arrive(i) for i in range(students)], cap)
+        arrival = time.perf_counter() - lesson_start
+        login.elapsed = start.elapsed = arrival  # both run in the one arrival rush
+        present = [(i, a) for i, a in enumerate(attempt_ids) if a]
+
+        async with sessions[0].get(f"/api/v1/quizzes/{quiz_id}") as reply:
+            answers = valid_answers(await reply.json())
+
+        async def saves_of(i, attempt_id):
+            headers = {"X-CSRFToken": csrf[i]}
+            for k in range(SAVES_PER_STUDENT):
+                question_id, answer = answers[(i + k) % len(answers)]
+                reply = await timed(save, sessions[i], "PUT", f"/api/v1/attempts/{attempt_id}/answers/{question_id}", 200,
+                                    json={"answer": answer, "seq": k + 1}, headers=headers)
+                if reply:
+                    acked.answers[(attempt_id, question_id)] = reply["answer"]
+
+        await run_phase(save, [saves_of(i, a) for i, a in present], cap)
+
+        # the end of the lesson: the close is 10 s away and everyone submits before it
+        from models import utcnow
+        from datetime import timedelta
+
+        rush = 10.0
+        closes_at = utcnow() + timedelta(seconds=rush + 0.5)
+        spike_set_close(args.app_dir, url, assignment_id, closes_at)
+        rush_start = time.perf_counter()
+        close_at = rush_start + rush + 0.5
+        rng = random.Random(students)
+        done_at: list[float] = []
+
+        async def submit_one(i, attempt_id):
+            await asyncio.sleep(rng.uniform(0, rush))
+            reply = await timed(submit, sessions[i], "POST", f"/api/v1/attempts/{attempt_id}/submit", 200,
+                                headers={"X-CSRFToken": csrf[i]})
+            if reply is not None:
+                done_at.append(time.perf_counter())
+
+        await run_phase(submit, [submit_one(i, a) for i, a in present], rush + cap)
+    finally:
+        await asyncio.gather(*[s.close() for s in sessions])
+    last_graded = max(done_at) if done_at else float("nan")
+    return {
+        "phases": [login, start, save, submit],
+        "present": len(present),
+        "last_in": max(in_at) if in_at else float("nan"),
+        "arrival": arrival,
+        "logins_per_s": login.ok / arrival if arrival else 0.0,
+        "last_graded_after_rush_start": last_graded - rush_start,
+        "last_graded_vs_close": last_graded - close_at,
+    }
+
+
+async def timed_status(phase: Phase, session: aiohttp.ClientSession, method: str, url: str, expect: int, **kwargs):
+    """Like ``timed`` for form posts: returns the redirect's Location (or "") when the status is expected."""
+    started = time.perf_counter()
+    try:
+        async with session.request(method, url, **kwargs) as response:
+            text = await response.text()
+            elapsed = time.perf_counter() - started
+            if response.status == expect:
+                phase.record(elapsed, True)
+                return response.headers.get("Location", "")
+            phase.record(elapsed, False, f"{response.status} {text[:200]}")
+    except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+        phase.record(time.perf_counter() - started, False, f"{type(error).__name__}: {error}")
+    return None
+
+
+def hash_cost_ms() -> float:
+    sys.path.insert(0, str(ROOT))
+    from services.accounts import HASHER
+
+    stored = HASHER.hash("a password of usual length")
+    started = time.perf_counter()
+    for _ in range(10):
+        HASHER.verify(stored, "a password of usual length")
+    return (time.perf_counter() - started) * 100
+
+
+def run_spike(args, db: str, students: int, workdir: Path) -> dict:
+    if db == "sqlite":
+        path = workdir / f"spike-{students}.sqlite"
+        path.unlink(missing_ok=True)
+        url = f"sqlite:///{path}"
+    else:
+        url = args.pg_url
+        fresh_postgres(url)
+    env = base_env(url)
+    env["FRAMECHECK_ENV"] = "development"  # plain-http loopback: production's Secure cookies would not come back
+    if args.workers:
+        env["WEB_CONCURRENCY"] = str(args.workers)
+    run_cli(args.app_dir, "app", env)
+    started = time.perf_counter()
+    assignment_id, quiz_id = spike_setup(args.app_dir, url, students)
+    print(f"  {students} students created through the services in {time.perf_counter() - started:.1f}s", flush=True)
+    acked = Acked()
+    server = Gunicorn(args.app_dir, args.app_module, env, workdir / f"spike-{db}-{students}.log")
+    try:
+        server.wait_ready("/healthz")
+        outcome = asyncio.run(spike_lesson(server.base, args, url, assignment_id, quiz_id, students, acked))
+        memory = server.worker_memory_mb()
+    finally:
+        server.stop()
+    lost, _ = lost_answers(url, acked)
+    submitted, ungraded = graded_attempts(url, assignment_id)
+    return {"db": db, "students": students, **outcome, "lost": lost, "acked": len(acked.answers),
+            "submitted": submitted, "ungraded": ungraded, "workers": len(memory), "load": os.getloadavg()[0]}
+
+
+def spike_report(result: dict) -> str:
+    errors = sum(p.errors for p in result["phases"])
+    samples = [s for p in result["phases"] for s in p.error_samples]
+    lines = [fmt_row(result["db"], result["students"], "framecheck", p) for p in result["phases"]]
+    lines.append(
+        f"  {result['db']} N={result['students']}: last student in {result['last_in']:.1f}s after the bell "
+        f"({result['present']}/{result['students']} in; {result['logins_per_s']:.1f} logins/s); "
+        f"last submit graded {result['last_graded_after_rush_start']:.1f}s after the submit rush began "
+        f"({result['last_graded_vs_close']:+.1f}s against the close); errors {errors}; "
+        f"lost answers {result['lost']} of {result['acked']}; submitted {result['submitted']}, "
+        f"responses not graded {result['ungraded']}; {result['workers']} workers; "
+        f"load average {result['load']:.1f} on {os.cpu_count()} cores"
+    )
+    if samples:
+        lines.append("    first errors: " + " | ".join(samples))
+    return "\n".join(lines)
+
+
+def main_spike(args, dbs: list[str], counts: list[int]) -> int:
+    print(f"argon2id (services.accounts.HASHER): {hash_cost_ms():.0f} ms per password check on one core", flush=True)
+    workdir = Path(tempfile.mkdtemp(prefix="framecheck-spike-"))
+    results = []
+    try:
+        for db in dbs:
+            for students in counts:
+                print(f"lesson spike on {db} with {students} students ...", flush=True)
+                results.append(run_spike(args, db, students, workdir))
+                print(spike_report(results[-1]), flush=True)
+    finally:
+        if not os.environ.get("BENCH_KEEP_LOGS"):
+            shutil.rmtree(workdir, ignore_errors=True)
+        else:
+            print(f"logs in {workdir}")
+    print("\n" + HEADER)
+    for result in results:
+        print(spike_report(result))
+    failed = any(r["lost"] or r["ungraded"] or r["submitted"] != r["students"] for r in results)
+    return 1 if failed else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
@@ -502,9 +755,12 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=0, help="WEB_CONCURRENCY (default: gunicorn.conf.py)")
     parser.add_argument("--app-dir", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
     parser.add_argument("--app-module", default=None, help="WSGI app for Framecheck (default: gunicorn.conf.py's)")
+    parser.add_argument("--spike", default="", help="the lesson spike instead, for these class sizes (30,300)")
     args = parser.parse_args(argv)
     args.app_dir = args.app_dir.resolve()
     dbs = ["sqlite", "postgres"] if args.db == "both" else [args.db]
+    if args.spike:
+        return main_spike(args, dbs, [int(n) for n in args.spike.split(",") if n.strip()])
     counts = [int(n) for n in args.students.split(",") if n.strip()]
 
     workdir = Path(tempfile.mkdtemp(prefix="framecheck-bench-"))

@@ -128,7 +128,8 @@ def _upsert(attempt_id: int, question_id: int, answer: dict, now, seq: int, orde
         set_={"answer": statement.excluded.answer, "saved_at": statement.excluded.saved_at, "seq": statement.excluded.seq},
         where=condition,
     )
-    return db.session.execute(statement).rowcount == 1
+    # RETURNING, not rowcount: psycopg reports -1 rows for an INSERT that returns its id
+    return db.session.execute(statement.returning(Response.id)).first() is not None
 
 
 def save_answer(attempt: Attempt, question_id: int, answer, seq=None) -> dict:
