@@ -28,6 +28,9 @@ def get_engine_url():
     return get_engine().url.render_as_string(hide_password=False).replace("%", "%%")
 
 
+from web.migrate import load_all_models  # noqa: E402  (every model module, so no table looks dropped)
+
+load_all_models()
 config.set_main_option("sqlalchemy.url", get_engine_url())
 target_db = current_app.extensions["migrate"].db
 

@@ -72,6 +72,7 @@ def _revisions(directory: Path) -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
+web.migrate.load_all_models()
 MODEL_TABLES = set(db.metadata.tables)
 
 

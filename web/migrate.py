@@ -4,6 +4,8 @@
 ``flask --app app db migrate -m "..."`` drafts a revision from the models (review it before committing).
 """
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -24,12 +26,23 @@ INITIAL_REVISION = "6ce4cbb3d2cb"
 migrate = Migrate(directory=str(MIGRATIONS), render_as_batch=True, compare_type=True)
 
 
+def load_all_models() -> None:
+    """Import every module of the ``models`` package, so the metadata holds every table: a table
+    whose module nothing imported yet would otherwise look dropped to autogenerate."""
+    import models
+
+    for module in pkgutil.iter_modules(models.__path__):
+        importlib.import_module(f"models.{module.name}")
+
+
 def init_app(app: Flask) -> None:
+    load_all_models()
     migrate.init_app(app, db)
 
 
 def schema_differences() -> list:
     """What autogenerate would change to make the database match the models (empty: in step)."""
+    load_all_models()
     with db.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
         return compare_metadata(context, db.metadata)
