@@ -5,7 +5,9 @@ import os
 from flask import Flask
 
 from models import db
-from web import api, auth, ops, request_logging, student, teacher, template_helpers
+from web import api, auth, migrate, ops, request_logging, student, teacher, template_helpers
+from web import authoring, student_progress, teacher_results  # noqa: F401  (routes on teacher.bp, student.bp)
+from web.api import results_routes  # noqa: F401  (routes on api.bp)
 from web.access import require_password_change
 from web.analyze_command import analyze_command
 from web.cli import init_db_command, users_command
@@ -26,6 +28,7 @@ def create_app(config: dict | None = None) -> Flask:
     request_logging.init_proxy_fix(app)
 
     db.init_app(app)
+    migrate.init_app(app)
     csrf.init_app(app)
     login_manager.init_app(app)
     limiter.init_app(app)

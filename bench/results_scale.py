@@ -26,9 +26,6 @@ import sqlalchemy as sa
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import web.api.results_routes  # noqa: E402,F401  (until app.py imports the results routes)
-import web.student_progress  # noqa: E402,F401
-import web.teacher_results  # noqa: E402,F401
 from models import Assignment, Attempt, Enrollment, Question, Quiz, Response, User, db, utcnow  # noqa: E402
 from quizzes.questions import grade  # noqa: E402
 from services import accounts, assignments, classes  # noqa: E402

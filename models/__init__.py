@@ -235,3 +235,6 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship()
+
+
+from . import authoring  # noqa: E402,F401  (teachers' articles, passages and labels)

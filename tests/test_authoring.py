@@ -1,27 +1,17 @@
 """Authoring: a teacher's article library, corrected passages, labels, suggestions, cue marks,
 drafted quizzes, and the pages that do all that (issue 4 items 1, 2, 3, 5; issue 5 item 4)."""
 
-import sys
 
 import pytest
 
-import models.authoring  # noqa: F401  (the tables, until models/__init__.py imports the module)
-import web.teacher
-
-if "web.authoring" not in sys.modules:
-    # app.py's module-level app registered the teacher blueprint before this module could add its
-    # routes; each test app registers it afresh. Gone once app.py imports web.authoring itself.
-    web.teacher.bp._got_registered_once = False
-import web.authoring  # noqa: E402,F401
-
-from models import Question, Quiz, User, db  # noqa: E402
-from models.authoring import Passage  # noqa: E402
-from quizzes.drafting import CueSpan, LabelledPassage, draft_question_set  # noqa: E402
-from quizzes.labels import LABEL_IDS  # noqa: E402
-from quizzes.question_sets import parse_question_set  # noqa: E402
-from services import articles, drafting  # noqa: E402
-from services.errors import Invalid, NotFound  # noqa: E402
-from tests.conftest import csrf_token, post_form, sign_in  # noqa: E402
+from models import Question, Quiz, User, db
+from models.authoring import Passage
+from quizzes.drafting import CueSpan, LabelledPassage, draft_question_set
+from quizzes.labels import LABEL_IDS
+from quizzes.question_sets import parse_question_set
+from services import articles, drafting
+from services.errors import Invalid, NotFound
+from tests.conftest import csrf_token, post_form, sign_in
 
 ARTICLE = (
     "Minister quits as storm grows [ANALYSIS]\n\n"

@@ -4,18 +4,10 @@ and assigns it to a class; a student takes it (one answer, submit)."""
 
 import os
 import re
-import sys
 from datetime import datetime, timedelta, timezone
 
 import pytest
 from playwright.sync_api import expect
-
-import models.authoring  # noqa: F401  (the tables, until models/__init__.py imports the module)
-import web.teacher
-
-if "web.authoring" not in sys.modules:
-    web.teacher.bp._got_registered_once = False  # see tests/test_authoring.py
-import web.authoring  # noqa: E402,F401
 
 pytestmark = pytest.mark.browser
 

@@ -9,18 +9,8 @@ import pytest
 
 from models import Assignment, Attempt, db, utcnow
 from services import accounts, assignments, attempts, classes, results
+from bench.results_scale import counted_queries, scaled_quiz, seed_class
 from tests.conftest import sign_in
-from web import student, teacher
-from web.api import bp as api_bp
-
-# Until app.py imports the results modules, attach their routes here. app.py's module-level app
-# has registered these blueprints once already, and Flask refuses new routes after that.
-for _blueprint in (teacher.bp, student.bp, api_bp):
-    _blueprint._got_registered_once = False
-import web.api.results_routes  # noqa: E402,F401
-import web.student_progress  # noqa: E402,F401
-import web.teacher_results  # noqa: E402,F401
-from bench.results_scale import counted_queries, scaled_quiz, seed_class  # noqa: E402
 
 PASSWORD = "correct horse battery"
 FORMULA_NAME = '=HYPERLINK("x")'

@@ -447,10 +447,12 @@ _PATHS = {
 
 
 def openapi_document() -> dict:
+    from .openapi_results import RESULTS_PATHS  # it builds on this module's helpers
+
     return {
         "openapi": "3.1.0",
         "info": {"title": "Framecheck API", "version": "1"},
-        "paths": {**_PATHS, **_CLASS_PATHS},
+        "paths": {**_PATHS, **_CLASS_PATHS, **RESULTS_PATHS},
         "components": {
             "schemas": _SCHEMAS,
             "securitySchemes": {
