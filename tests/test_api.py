@@ -220,3 +220,19 @@ def test_a_bad_seq_is_named(client, quiz_id, seq):
         f"/api/v1/attempts/{attempt_id}/answers/{question['id']}", json={"answer": {"choice": "boilerplate"}, "seq": seq}, headers=auth
     )
     assert response.status_code == 422 and response.json["error"]["field"] == "seq"
+
+
+def test_a_database_outage_is_a_503_to_retry_not_a_500(app, client, quiz_id, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from services import catalog
+
+    def down(*args, **kwargs):
+        raise OperationalError("SELECT 1", {}, Exception("connection refused"))
+
+    monkeypatch.setattr(catalog, "practice_quizzes", down)
+    response = client.get("/api/v1/quizzes")
+    assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+    assert "not available" in response.json["error"]["message"]
+    page = client.get("/")
+    assert page.status_code == 503 and "text/html" in page.content_type

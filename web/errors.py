@@ -4,6 +4,7 @@ import logging
 
 from flask import jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from models import db
@@ -56,8 +57,28 @@ def _csrf_error(error: CSRFError):
     return error_response(400, "The form expired or was not sent from this site. Reload the page and try again.")
 
 
+def rollback_quietly(error: BaseException | None = None) -> None:
+    """Roll the session back; a connection that failed is thrown away rather than reused."""
+    try:
+        if isinstance(error, DBAPIError):
+            db.session().invalidate()
+        db.session.rollback()
+    except DBAPIError:
+        db.session().invalidate()
+
+
+def _database_unavailable(error: DBAPIError):
+    """The database is down or restarting: fail fast with a 503 the client can retry."""
+    rollback_quietly(error)
+    log.warning("database unavailable on %s %s: %s", request.method, request.path, type(error.orig).__name__)
+    response, status = error_response(
+        503, "The database is not available for a moment, so this was not saved. Try again in a few seconds."
+    )
+    return response, status, {"Retry-After": "5"}
+
+
 def _unexpected(error: Exception):
-    db.session.rollback()
+    rollback_quietly(error)
     log.exception("unhandled error on %s %s", request.method, request.path)
     return error_response(500, InternalServerError.description)
 
@@ -66,4 +87,17 @@ def register_error_handlers(app) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(ServiceError, _service_error)
+    app.register_error_handler(OperationalError, _database_unavailable)
+    app.register_error_handler(InterfaceError, _database_unavailable)
     app.register_error_handler(Exception, _unexpected)
+    app.teardown_appcontext(_release_session)
+
+
+def _release_session(error: BaseException | None) -> None:
+    """End the request's session; if the connection died meanwhile, discard it instead of failing.
+    (Registered after Flask-SQLAlchemy's own teardown, so it runs first.)"""
+    try:
+        db.session.remove()
+    except DBAPIError:
+        db.session().invalidate()
+        db.session.remove()
