@@ -139,6 +139,8 @@ def start_or_resume(student: User, assignment_id: int, now: datetime | None = No
     """The student's in-progress attempt, or a new one if the window and the attempt count allow."""
     now = now or utcnow()
     assignment = assignment_of_student(student, assignment_id)
+    if assignment.classroom.archived:
+        raise Conflict("This class is archived, so its assignments are closed.", "assignment_id")
     close_due_attempts(now, assignment_id=assignment.id)
     window = window_state(assignment.opens_at, assignment.closes_at, now)
     if window != OPEN:

@@ -36,7 +36,7 @@ import sqlalchemy as sa
 
 from app import create_app
 from models import Attempt, Classroom, Enrollment, User, db, utcnow
-from services import accounts, assignments, attempts, classes
+from services import accounts, articles, assignments, attempts, classes, drafting
 from services.catalog import install_bundled
 from tests.conftest import csrf_token, database_url, post_form, sign_in
 from web.extensions import limiter
@@ -116,6 +116,12 @@ def build_world(app) -> World:
         attempt_a1 = assignments.start_or_resume(a1, assignment_a.id)
         attempt_b1 = assignments.start_or_resume(b1, assignment_b.id)
         guest, guest_token = attempts.start_attempt(quiz.id, "Guest G")
+        article_a = articles.add_article(ta, title="A's article", text="Experts argued that it failed. So, could it?")
+        passage_a = articles.passages_of(article_a)[0]
+        for passage in articles.passages_of(article_a):
+            articles.set_label(article_a, passage.id, "sourced_argument")
+        cue_a = articles.mark_cue(article_a, passage_a.id, "reporting verb", phrase="argued")
+        draft_a = drafting.draft_quiz(ta, article_a)
         token_ta, secret_ta = accounts.create_api_token(ta, "script A")
         token_tb, secret_tb = accounts.create_api_token(tb, "script B")
         ids = {
@@ -132,8 +138,13 @@ def build_world(app) -> World:
             "attempt_b1": attempt_b1.id,
             "guest_attempt": guest.id,
             "token_ta": token_ta.id,
+            "article_a": article_a.id,
+            "passage_a": passage_a.id,
+            "cue_a": cue_a.id,
+            "draft_a": draft_a.id,
             "token_tb": token_tb.id,
             "missing": MISSING_ID,
+            "split_at": passage_a.start + 7,
         }
         join_codes = {"class_a": class_a.join_code, "class_b": class_b.join_code}
     logins = {"a1": "a1.student", "b1": "b1.student", "ta": "ta@example.org", "tb": "tb@example.org"}
@@ -443,6 +454,46 @@ ROWS = [
         teachers_only("ok", "404", html=False)),
     Row("/api/v1/assignments/<id:assignment_id>/results", "GET", "/api/v1/assignments/{assignment_a}/results",
         teachers_only("ok", "404", html=False)),
+    # ---- results (issue 6) ----------------------------------------------------------------------
+    *[
+        Row(f"/teach/assignments/<id:assignment_id>/{page}", "GET", f"/teach/assignments/{{assignment_a}}/{page}",
+            teachers_only("ok", "404"))
+        for page in ("gradebook", "gradebook.csv", "responses.csv", "analysis", "confusion")
+    ],
+    Row("/teach/assignments/<id:assignment_id>/students/<id:student_id>", "GET",
+        "/teach/assignments/{assignment_a}/students/{student_a1}", teachers_only("ok", "404")),
+    Row("/teach/assignments/<id:assignment_id>/students/<id:student_id>", "GET",
+        "/teach/assignments/{assignment_a}/students/{student_b1}", teachers_only("404", "404"), variant="not in the class"),
+    Row("/teach/classes/<id:class_id>/confusion", "GET", "/teach/classes/{class_a}/confusion", teachers_only("ok", "404")),
+    Row("/me/progress", "GET", "/me/progress", students_only("ok", "ok")),
+    *[
+        Row(f"/api/v1/assignments/<id:assignment_id>/{call}", "GET", f"/api/v1/assignments/{{assignment_a}}/{call}",
+            teachers_only("ok", "404", html=False))
+        for call in ("gradebook", "responses", "item-statistics", "confusion")
+    ],
+    Row("/api/v1/me/progress", "GET", "/api/v1/me/progress", students_only("ok", "ok", html=False)),
+    # ---- authoring (issue 4) --------------------------------------------------------------------
+    Row("/teach/articles", "GET", "/teach/articles", teachers_only("ok", "ok")),
+    Row("/teach/articles", "POST", "/teach/articles", teachers_only("422", "422"), body={"title": "", "text": ""}),
+    Row("/teach/articles/<id:article_id>", "GET", "/teach/articles/{article_a}", teachers_only("ok", "404")),
+    *[
+        Row(f"/teach/articles/<id:article_id>/{action}", "POST", f"/teach/articles/{{article_a}}/{action}",
+            teachers_only("go:/teach/", "404"))
+        for action in ("suggest", "accept-all", "draft")
+    ],
+    Row("/teach/articles/<id:article_id>/passages/<id:passage_id>/label", "POST",
+        "/teach/articles/{article_a}/passages/{passage_a}/label", teachers_only("go:/teach/", "404"),
+        body={"label": "reported_fact"}),
+    *[
+        Row(f"/teach/articles/<id:article_id>/passages/<id:passage_id>/{action}", "POST",
+            f"/teach/articles/{{article_a}}/passages/{{passage_a}}/{action}", teachers_only("go:/teach/", "404"), body=body)
+        for action, body in (("accept", None), ("merge", None), ("split", {"at": "{split_at}"}),
+                             ("cues", {"phrase": "Experts", "note": "a source"}))
+    ],
+    Row("/teach/articles/<id:article_id>/cues/<id:cue_id>/delete", "POST", "/teach/articles/{article_a}/cues/{cue_a}/delete",
+        teachers_only("go:/teach/", "404")),
+    Row("/teach/quizzes/<id:quiz_id>", "GET", "/teach/quizzes/{draft_a}", teachers_only("ok", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/publish", "POST", "/teach/quizzes/{draft_a}/publish", teachers_only("go:/teach/quizzes", "404")),
 ]
 
 

@@ -261,3 +261,25 @@ def test_demo_data_gives_every_teacher_page_something_to_show(app):
     assert len(states) == 12 and states.count("submitted") == 11 and "in progress" in states
     page = client.get(f"/teach/assignments/{assignment.id}").get_data(as_text=True)
     assert "Amara Okafor" in page and "submitted" in page
+
+
+def test_an_archived_class_freezes_its_assignments(app, world):
+    from models import Classroom
+
+    assignment_id = world["assign"]()
+    with app.app_context():
+        db.session.get(Classroom, world["class"]).archived = True
+        db.session.commit()
+        with pytest.raises(Conflict, match="archived"):
+            assignments.start_or_resume(student(app), assignment_id)
+
+
+def test_a_one_time_password_must_be_changed_before_using_the_api(app, world):
+    with app.app_context():
+        from services.accounts import reset_password
+
+        one_time = reset_password(student(app))
+    client = app.test_client()
+    sign_in(client, "sam.p", one_time)
+    response = client.get("/api/v1/me/assignments")
+    assert response.status_code == 403 and response.json["error"]["field"] == "password"

@@ -7,6 +7,7 @@ from flask_login import current_user
 
 from services.accounts import load_session_user
 
+from .errors import error_response
 from .extensions import login_manager
 
 login_manager.login_view = "auth.login"
@@ -34,12 +35,14 @@ def role_required(*roles: str):
 
 
 def require_password_change():
-    """Before any page: a student with a one-time password must choose their own first."""
-    if (
-        current_user.is_authenticated
-        and current_user.must_change_password
-        and request.endpoint not in _PASSWORD_FREE
-        and not request.path.startswith("/api/")
-    ):
+    """Before any page or cookie-authenticated API call: a student with a one-time password must
+    choose their own first."""
+    if not (current_user.is_authenticated and current_user.must_change_password):
+        return None
+    if request.path.startswith("/api/"):
+        if "Authorization" in request.headers:
+            return None  # a token, not this session, authenticates the call
+        return error_response(403, "Choose your own password first (you signed in with a one-time password).", "password")
+    if request.endpoint not in _PASSWORD_FREE:
         return redirect(url_for("auth.change_password"))
     return None
