@@ -10,6 +10,7 @@ from web import authoring, student_progress, teacher_results  # noqa: F401  (rou
 from web.api import results_routes  # noqa: F401  (routes on api.bp)
 from web.access import require_password_change
 from web.analyze_command import analyze_command
+from web.backup_commands import export_command, import_command
 from web.cli import init_db_command, users_command
 from web.config import load_config
 from web.converters import IdConverter
@@ -42,6 +43,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.cli.add_command(init_db_command)
     app.cli.add_command(users_command)
     app.cli.add_command(analyze_command)
+    app.cli.add_command(export_command)
+    app.cli.add_command(import_command)
     register_error_handlers(app)
     return app
 

@@ -73,5 +73,12 @@ def unpublish(quiz: Quiz) -> Quiz:
     return quiz
 
 
+def set_open_practice(quiz: Quiz, open_practice: bool) -> Quiz:
+    """Open practice: guests may take the quiz without an account (it must be published too)."""
+    quiz.open_practice = open_practice
+    db.session.commit()
+    return quiz
+
+
 def assignment_count(quiz: Quiz) -> int:
     return db.session.scalar(sa.select(sa.func.count()).select_from(Assignment).where(Assignment.quiz_id == quiz.id))

@@ -494,6 +494,7 @@ ROWS = [
         teachers_only("go:/teach/", "404")),
     Row("/teach/quizzes/<id:quiz_id>", "GET", "/teach/quizzes/{draft_a}", teachers_only("ok", "404")),
     Row("/teach/quizzes/<id:quiz_id>/publish", "POST", "/teach/quizzes/{draft_a}/publish", teachers_only("go:/teach/quizzes", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/practice", "POST", "/teach/quizzes/{draft_a}/practice", teachers_only("go:/teach/quizzes", "404")),
 ]
 
 

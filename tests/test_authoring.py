@@ -562,3 +562,23 @@ def test_markup_in_titles_notes_and_metadata_is_escaped(app, teacher_client, tea
     for html in (page, library, preview):
         assert "<script>alert" not in html and "<img src=x" not in html
         assert "&lt;script&gt;alert" in html
+
+
+def test_a_published_quiz_can_be_made_open_practice_for_guests(app, make_teacher):
+    from services.catalog import practice_quizzes
+
+    teacher_id, email, password = make_teacher()
+    with app.app_context():
+        teacher = db.session.get(User, teacher_id)
+        article = articles.add_article(teacher, title="Own article", text="Experts argued that it failed. So, could it?")
+        for passage in articles.passages_of(article):
+            articles.set_label(article, passage.id, "editorial_framing")
+        quiz_id = drafting.publish(drafting.draft_quiz(teacher, article)).id
+    client = app.test_client()
+    sign_in(client, email, password)
+    page = client.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    assert "Make it open practice" in page
+    client.post(f"/teach/quizzes/{quiz_id}/practice", data={"csrf_token": csrf_token(page)})
+    with app.app_context():
+        assert quiz_id in [q["id"] for q in practice_quizzes()]
+    assert app.test_client().get(f"/quizzes/{quiz_id}").status_code == 200  # a guest can start it

@@ -317,6 +317,15 @@ def _choice_names(data: dict) -> list[str]:
     return [names.get(c, c) for c in data["key"].get("choices", [data["key"].get("choice")])]
 
 
+@bp.post("/quizzes/<id:quiz_id>/practice")
+def toggle_practice(quiz_id: int):
+    quiz = drafting.quiz_of_teacher(current_user, quiz_id)
+    drafting.set_open_practice(quiz, not quiz.open_practice)
+    flash("Open practice: anyone can practise it from the home page while it is published."
+          if quiz.open_practice else "No longer open practice: only assigned students can take it.")
+    return redirect(url_for(".quiz_preview", quiz_id=quiz_id), 303)
+
+
 @bp.post("/quizzes/<id:quiz_id>/publish")
 def publish_quiz(quiz_id: int):
     quiz = drafting.quiz_of_teacher(current_user, quiz_id)
