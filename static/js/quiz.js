@@ -585,8 +585,12 @@
       } else {
         shownSeq.delete(ctx.questionId);
       }
+      // Wide screens: scroll the article panel (not the page) so the asked passage sits mid-panel.
       const asked = document.getElementById("asked-passage");
-      if (asked && window.matchMedia("(min-width: 60rem)").matches) asked.scrollIntoView({ block: "center" });
+      const panel = asked && asked.closest(".article-panel");
+      if (panel && window.matchMedia("(min-width: 60rem)").matches) {
+        panel.scrollTop = asked.offsetTop - panel.offsetTop - (panel.clientHeight - asked.offsetHeight) / 2;
+      }
     }
     if (isOffline()) {
       if (ctx.form) say(MSG.offline);
