@@ -142,6 +142,10 @@ def live_server(request, app):
     server.start()
     yield server
     server.stop()
+    process = server._process  # pytest-flask leaves a server that ignored SIGINT running: end it
+    if process is not None and process.is_alive():
+        process.kill()
+        process.join(5)
     app.config["SERVER_NAME"] = None
 
 
