@@ -11,6 +11,7 @@ import socket
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from app import create_app
 from models import db
@@ -63,14 +64,22 @@ def app(tmp_path):
         }
     )
     with application.app_context():
-        db.drop_all()
+        _drop_everything()
         db.create_all()
         install_bundled()
     yield application
     with application.app_context():
         db.session.remove()
-        db.drop_all()
+        _drop_everything()
         db.engine.dispose()
+
+
+def _drop_everything() -> None:
+    """The models' tables and Alembic's version table, which a test running init-db leaves behind
+    in a shared PostgreSQL database (the next init-db would then replay migrations)."""
+    db.drop_all()
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture
