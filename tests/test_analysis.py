@@ -210,3 +210,173 @@ def test_the_analyzer_meets_its_targets_on_the_shared_gold_articles():
     assert report.macro_f1 >= 0.80
     assert report.per_label["headline_teaser"].f1 >= 0.90
     assert report.per_label["boilerplate"].f1 >= 0.95
+
+
+# --- general rules: links, furniture, headlines, verb forms, citations, framing ------------
+
+from quizzes.analysis.lexicons import inflections  # noqa: E402
+
+
+def test_link_lines_naming_other_articles_are_teasers_even_when_split_but_site_furniture_is_boilerplate():
+    text = (
+        "Bus fares will rise by 4% in May, the council said on Monday.\n\n"
+        "Read more: Why rural bus routes keep disappearing\n\n"
+        "The council runs 42 routes.\n\n"
+        "Related: Town halls cut library hours. Will readers notice?\n\n"
+        "[WATCH] Drivers explain the new timetable\n\n"
+        "Sign up for our morning briefing newsletter.\n\n"
+        "© 2031 Example Media Group. All rights reserved."
+    )
+    assert_labels(text, {
+        "Read more: Why rural bus routes keep disappearing": "headline_teaser",
+        "Related: Town halls cut library hours.": "headline_teaser",
+        "Will readers notice?": "headline_teaser",
+        "[WATCH] Drivers explain the new timetable": "headline_teaser",
+        "Sign up for our morning briefing newsletter.": "boilerplate",
+        "© 2031 Example Media Group.": "boilerplate",
+        "All rights reserved.": "boilerplate",
+    })
+
+
+PRESS_RELEASE = """Orchard Robotics opens its first factory in Wales
+
+NEWPORT, 3 May 2031 - Orchard Robotics today opened a factory that will employ 120 people.
+
+“This is a proud day for all of us,” said Ana Ruiz, chief executive of Orchard Robotics.
+
+-ENDS-
+
+About Orchard Robotics
+
+Orchard Robotics builds fruit-picking machines for farms. It was founded in 2024.
+
+Media contacts
+
+Lee Park, Press Officer
+
+lee.park@orchard-robotics.example | +44 29 4960 0123
+
+For more information, visit www.orchard-robotics.example."""
+
+
+def test_press_release_furniture_is_boilerplate():
+    assert_labels(PRESS_RELEASE, {
+        "-ENDS-": "boilerplate",
+        "About Orchard Robotics": "boilerplate",
+        "Orchard Robotics builds fruit-picking machines for farms.": "boilerplate",
+        "It was founded in 2024.": "boilerplate",
+        "Media contacts": "boilerplate",
+        "Lee Park, Press Officer": "boilerplate",
+        "lee.park@orchard-robotics.example | +44 29 4960 0123": "boilerplate",
+        "For more information, visit www.orchard-robotics.example.": "boilerplate",
+        "NEWPORT, 3 May 2031 - Orchard Robotics today opened a factory that will employ 120 people.": "reported_fact",
+        "“This is a proud day for all of us,” said Ana Ruiz, chief executive of Orchard Robotics.": "attributed_claim",
+    })
+
+
+def test_bylines_bios_disclosures_licences_corrections_credits_and_lone_datelines_are_boilerplate():
+    text = (
+        "Why do city parks cool some streets but not others?\n\n"
+        "By Omar Haddad\n\n"
+        "Jo Bright, Reader in Urban Ecology, Lakeside University\n\n"
+        "GLASGOW, June 2\n\n"
+        "Parks lowered summer street temperatures by 2C on average in a 2029 survey of 30 cities.\n\n"
+        "Photograph: Kim Lowe/Northwind Pictures\n\n"
+        "Jo Bright is Reader in Urban Ecology at Lakeside University.\n\n"
+        "Jo Bright receives funding from the Urban Climate Trust.\n\n"
+        "Omar Haddad does not work for, consult, own shares in or receive funding from any company that would benefit from this article.\n\n"
+        "This article is republished under a Creative Commons licence.\n\n"
+        "This article was amended on 4 June 2031 to correct a figure."
+    )
+    expected = {line: "boilerplate" for line in text.split("\n\n")[1:] if not line.startswith("Parks")}
+    expected["Why do city parks cool some streets but not others?"] = "headline_teaser"
+    expected["Parks lowered summer street temperatures by 2C on average in a 2029 survey of 30 cities."] = "reported_fact"
+    assert_labels(text, expected)
+
+
+def test_question_headlines_anywhere_are_teasers_but_a_factual_standfirst_is_not():
+    text = (
+        "Free school meals cut absences – but who pays for them?\n\n"
+        "Councils spent 12% more on meals in 2030 than in 2029\n\n"
+        "Absences fell by 3% in the first year, according to council figures."
+    )
+    assert_labels(text, {
+        "Free school meals cut absences – but who pays for them?": "headline_teaser",
+        "Councils spent 12% more on meals in 2030 than in 2029": "reported_fact",
+    })
+
+
+def test_reporting_verbs_are_generated_from_lemmas():
+    assert inflections("conclude") == ("conclude", "concludes", "concluded", "concluding")
+    assert inflections("deny") == ("deny", "denies", "denied", "denying")
+    assert inflections("point out") == ("point out", "points out", "pointed out", "pointing out")
+    assert "wrote" in inflections("write") and "told" in inflections("tell")
+
+
+def test_cited_authors_become_experts_and_their_later_reasoning_is_sourced():
+    text = (
+        "Longer lunch breaks are spreading among secondary schools.\n\n"
+        "Pupils with longer breaks scored slightly higher in afternoon tests (Moreau and Lind 2029, Journal of School Health).\n\n"
+        "Moreau and Lind argue that rest restores attention.\n\n"
+        "Older pupils, they suggest, benefit most.\n\n"
+        "Teachers reported calmer classes, which the authors conclude may explain the gains."
+    )
+    assert_labels(text, {
+        "Pupils with longer breaks scored slightly higher in afternoon tests (Moreau and Lind 2029, Journal of School Health).": "sourced_argument",
+        "Moreau and Lind argue that rest restores attention.": "sourced_argument",
+        "Older pupils, they suggest, benefit most.": "sourced_argument",
+        "Teachers reported calmer classes, which the authors conclude may explain the gains.": "sourced_argument",
+    })
+
+
+def test_a_study_by_named_authors_registers_them_as_experts():
+    text = (
+        "A study by Grace Olsen and Ravi Menon in the Review of Transport found that cycle lanes cut accidents.\n\n"
+        "Olsen said the effect was largest at junctions."
+    )
+    assert_labels(text, {"Olsen said the effect was largest at junctions.": "sourced_argument"})
+
+
+def test_hedges_promotion_first_person_and_imperatives_are_the_writers_framing():
+    text = (
+        "The new tram line opened on 2 March 2031 with 14 stops.\n\n"
+        "It is possible that fares will deter the poorest riders.\n\n"
+        "None of this means the line was a mistake.\n\n"
+        "Commuters no longer have to choose between speed and comfort.\n\n"
+        "It is the most reliable service the city has ever had.\n\n"
+        "I think the council got the route right.\n\n"
+        "Imagine crossing the city in twenty minutes."
+    )
+    assert_labels(text, {
+        "The new tram line opened on 2 March 2031 with 14 stops.": "reported_fact",
+        "It is possible that fares will deter the poorest riders.": "editorial_framing",
+        "None of this means the line was a mistake.": "editorial_framing",
+        "Commuters no longer have to choose between speed and comfort.": "editorial_framing",
+        "It is the most reliable service the city has ever had.": "editorial_framing",
+        "I think the council got the route right.": "editorial_framing",
+        "Imagine crossing the city in twenty minutes.": "editorial_framing",
+    })
+
+
+def test_an_adjectival_participle_or_an_infinitive_is_not_an_attribution():
+    text = "The alleged fraud cost the firm £2m in 2030.\n\nThe minister refused to say how much was recovered."
+    assert_labels(text, {
+        "The alleged fraud cost the firm £2m in 2030.": "reported_fact",
+        "The minister refused to say how much was recovered.": "reported_fact",
+    })
+
+
+def test_the_harness_explains_itself_and_summarises_each_folder(tmp_path):
+    script = ROOT / "bench" / "analyzer_eval.py"
+    helped = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert helped.returncode == 0 and "FOLDER" in helped.stdout and "usage" in helped.stdout
+    folders = []
+    for name in ("one", "two"):
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "a.txt").write_text("Prices rose 3% in May.", encoding="utf-8")
+        (folder / "a.gold.jsonl").write_text('{"start": 0, "end": 22, "label": "reported_fact"}\n', encoding="utf-8")
+        folders.append(str(folder))
+    run = subprocess.run([sys.executable, str(script), *folders], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0 and "per folder:" in run.stdout
+    assert all(f"{folder}: 1 articles" in run.stdout for folder in folders)

@@ -1,10 +1,26 @@
-"""Labels that come from where a line sits: headline and captions at the top, teaser lines
-between paragraphs, site notices and footers."""
+"""Labels that come from where a line sits: headline, standfirst and captions at the top, link
+lines between paragraphs, site notices and publication furniture (press-release footers,
+bylines, disclosures, credits)."""
 
 import re
 
 from .document import Document, Sentence
-from .lexicons import BOILERPLATE_COMPANIONS, BOILERPLATE_MARKERS, TEASER_MARKERS, TERMINAL
+from .lexicons import (
+    ATTRIBUTION_VERBS,
+    BOILERPLATE_COMPANIONS,
+    BOILERPLATE_MARKERS,
+    BYLINE,
+    CAPTION_CUES,
+    CONTACT_ROLE,
+    CREDIT_LINE,
+    DATELINE,
+    END_MARKER,
+    FURNITURE_HEADING,
+    HEADLINE_QUESTION,
+    LINK_TAG,
+    TEASER_MARKERS,
+    TERMINAL,
+)
 from .result import Cue
 from .voice import framing_cues
 
@@ -15,13 +31,19 @@ _FUNCTION_WORDS = frozenset(
 )
 _ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY)$")
 _HEADLINE_WORDS = 20
+_LINK_PARAGRAPH_WORDS = 40
+_FOOT = 4  # paragraphs from the end where credit lines sit
+BOILERPLATE = "boilerplate"
+TEASER = "headline_teaser"
 
 
 def label_layout(document: Document) -> None:
     """Decide the sentences whose position or furniture settles their label."""
+    vocabulary = _vocabulary(document)
+    _label_link_paragraphs(document)
     _label_boilerplate(document)
-    _label_top(document)
-    _label_teaser_lines(document)
+    _label_top(document, vocabulary)
+    _label_teaser_lines(document, vocabulary)
 
 
 def emphasis_capitals(sentence: Sentence, lowercase_vocabulary: set[str]) -> list[Cue]:
@@ -53,15 +75,54 @@ def _is_line(sentence: Sentence) -> bool:
     )
 
 
-def _label_boilerplate(document: Document) -> None:
+def _whole(sentence: Sentence, reason: str) -> list[Cue]:
+    return [sentence.cue(0, len(sentence.text), reason)]
+
+
+# --- links to other articles ---------------------------------------------------------------
+
+def _label_link_paragraphs(document: Document) -> None:
+    """A short paragraph opened by a link tag ("Read more: …", "Related: …", "[WATCH] …") names
+    another article: every sentence of it is one teaser, even when the segmenter split it."""
     for paragraph in document.paragraphs():
-        marked = {id(s): cues for s in paragraph if (cues := [c for lex in BOILERPLATE_MARKERS for c in s.matches(lex)])}
+        first = paragraph[0]
+        tag = LINK_TAG.match(first.text) or re.match(r"\[[A-Z][A-Z ]{1,24}\]", first.text)
+        if not tag or len(paragraph) > 3 or sum(len(s.words) for s in paragraph) > _LINK_PARAGRAPH_WORDS:
+            continue
+        for sentence in paragraph:
+            if sentence is first:
+                cues = [first.cue(tag.start(), tag.end(), f"a tag that links to another article: '{tag.group().strip()}'")]
+            else:
+                cues = _whole(sentence, "the rest of a link to another article, split in two")
+            sentence.decide(TEASER, 0.9, cues)
+
+
+# --- site notices and publication furniture ------------------------------------------------
+
+def _label_boilerplate(document: Document) -> None:
+    paragraphs = document.paragraphs()
+    for paragraph in paragraphs:
+        marked = {
+            id(s): cues
+            for s in paragraph
+            if not s.label and (cues := [c for lex in BOILERPLATE_MARKERS for c in s.matches(lex)])
+        }
         if not marked:
             continue
         for sentence in paragraph:
-            cues = marked.get(id(sentence)) or _companion_cues(sentence)
+            if sentence.label:
+                continue
+            cues = marked.get(id(sentence)) or _companion_cues(sentence) or _link_text(sentence)
             if cues and len(sentence.words) <= 40:
-                sentence.decide("boilerplate", 0.95 if id(sentence) in marked else 0.8, cues)
+                sentence.decide(BOILERPLATE, 0.95 if id(sentence) in marked else 0.8, cues)
+    _label_furniture_lines(document, paragraphs)
+
+
+def _link_text(sentence: Sentence) -> list[Cue]:
+    """A few unpunctuated words inside a notice ("Learn more", "Manage settings"): its link text."""
+    if len(sentence.words) <= 4 and not TERMINAL.search(sentence.text):
+        return _whole(sentence, "link text belonging to the site notice around it")
+    return []
 
 
 def _companion_cues(sentence: Sentence) -> list[Cue]:
@@ -71,30 +132,86 @@ def _companion_cues(sentence: Sentence) -> list[Cue]:
     return [sentence.cue(match.start(), match.end(), f"part of a site notice next to it: '{match.group()}'")]
 
 
-def _label_top(document: Document) -> None:
-    sentences = document.sentences
+def _label_furniture_lines(document: Document, paragraphs: list[list[Sentence]]) -> None:
+    """Whole-line furniture: end markers, footer headings and what sits under them, bylines,
+    author bios, contact lines, datelines alone, credit lines at the foot, link text after a notice."""
+    ended = False
+    under_heading = False
+    for index, paragraph in enumerate(paragraphs):
+        first = paragraph[0]
+        one_line = len(paragraph) == 1
+        if ended:
+            _decide_all(paragraph, 0.85, "after the end marker of a press release: notes, contacts, footers")
+            continue
+        if one_line and END_MARKER.match(first.text):
+            first.decide(BOILERPLATE, 0.95, _whole(first, f"the end marker of a press release: '{first.text.strip()}'"))
+            ended = True
+            continue
+        if one_line and len(first.words) <= 8 and FURNITURE_HEADING.match(first.text):
+            first.decide(BOILERPLATE, 0.9, _whole(first, f"a footer heading (about the company, contacts): '{first.text}'"))
+            under_heading = True
+            continue
+        if under_heading:
+            _decide_all(paragraph, 0.8, "under a footer heading (about the company, contacts)")
+            under_heading = False
+            continue
+        for sentence in paragraph:
+            if sentence.label:
+                continue
+            reason = _furniture_reason(sentence, index, len(paragraphs), paragraphs)
+            if reason:
+                sentence.decide(BOILERPLATE, 0.85, _whole(sentence, reason))
+
+
+def _decide_all(paragraph: list[Sentence], confidence: float, reason: str) -> None:
+    for sentence in paragraph:
+        if not sentence.label:
+            sentence.decide(BOILERPLATE, confidence, _whole(sentence, reason))
+
+
+def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: list[list[Sentence]]) -> str | None:
+    text = sentence.text.strip()
+    short = sentence.paragraph_size <= 2 and len(sentence.words) <= 30
+    if short and BYLINE.match(text) and not ATTRIBUTION_VERBS.search(sentence.plain):
+        return "a byline or a note about the author, not part of the story"
+    if _is_line(sentence) and CONTACT_ROLE.search(text):
+        return "a press contact's name and job, not part of the story"
+    if sentence.paragraph_size == 1 and DATELINE.match(text):
+        return "a dateline or publication date on its own line"
+    if sentence.paragraph_size == 1 and index >= count - _FOOT and CREDIT_LINE.match(text) and len(sentence.words) <= 6:
+        return "a credit line at the foot of the article"
+    if _is_line(sentence) and len(sentence.words) <= 4 and index > 0:
+        before = paragraphs[index - 1]
+        if all(s.label == BOILERPLATE for s in before):
+            return "link text belonging to the site notice just above"
+    return None
+
+
+# --- headline, standfirst and captions -----------------------------------------------------
+
+def _label_top(document: Document, vocabulary: set[str]) -> None:
+    sentences = [s for s in document.sentences if s.label != BOILERPLATE]
     if len(sentences) < 2 or sentences[0].paragraph_size != 1 or sentences[0].label:
         return
     headline = sentences[0]
     if not _looks_like_headline(headline, sentences[1]):
         return
-    vocabulary = _vocabulary(document)
-    teaser = _teaser_cues(headline, vocabulary)
+    teaser = _teaser_cues(headline, vocabulary) + headline.matches(HEADLINE_QUESTION, limit=1)
     framing = framing_cues(headline)
     headline_cue = headline.cue(0, len(headline.text), "the headline, at the top of the article")
     if teaser:
-        headline.decide("headline_teaser", 0.85, [headline_cue, *teaser])
+        headline.decide(TEASER, 0.85, [headline_cue, *teaser])
     elif framing:
         headline.decide("editorial_framing", 0.6, [headline_cue, *framing])
     else:
         headline.decide("reported_fact", 0.6, [headline_cue])
     for sentence in sentences[1:]:
-        if sentence.label == "boilerplate":
-            continue
-        if not _is_line(sentence):
+        if sentence.label or not _is_line(sentence):
             break
-        reason = "a caption or link under the headline, written to draw a click"
-        sentence.decide("headline_teaser", 0.7, [sentence.cue(0, len(sentence.text), reason)])
+        cues = _teaser_cues(sentence, vocabulary) + sentence.matches(CAPTION_CUES, limit=1)
+        if not cues:
+            break  # a standfirst or subhead: the writer's voice pass decides fact or framing
+        sentence.decide(TEASER, 0.7, [sentence.cue(0, len(sentence.text), "a caption or link under the headline, written to draw a click"), *cues])
 
 
 def _looks_like_headline(first: Sentence, following: Sentence) -> bool:
@@ -102,21 +219,22 @@ def _looks_like_headline(first: Sentence, following: Sentence) -> bool:
     if not words or len(words) > _HEADLINE_WORDS or following.passage.paragraph == first.passage.paragraph:
         return False
     capitalised = sum(word[0].isupper() for word in words) / len(words)
-    return not TERMINAL.search(first.text) or capitalised >= 0.5 or len(words) <= 15
+    return not TERMINAL.search(first.text) or first.text.rstrip().endswith("?") or capitalised >= 0.5 or len(words) <= 15
 
 
-def _label_teaser_lines(document: Document) -> None:
-    vocabulary = _vocabulary(document)
+# --- teaser lines between paragraphs -------------------------------------------------------
+
+def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
     lines = [s for s in document.sentences if s.paragraph_size == 1 and not s.label and len(s.words) <= 30]
     for sentence in lines:
         cues = _teaser_cues(sentence, vocabulary)
         tagged = any("bracket tag" in cue.reason or "tag written" in cue.reason for cue in cues)
         if tagged or (cues and _is_line(sentence)):
-            sentence.decide("headline_teaser", 0.9 if tagged else 0.7, cues)
+            sentence.decide(TEASER, 0.9 if tagged else 0.7, cues)
     for index, sentence in enumerate(document.sentences):
         if sentence.label or not _is_line(sentence):
             continue
         neighbours = document.sentences[max(0, index - 1):index] + document.sentences[index + 1:index + 2]
-        if any(n.label == "headline_teaser" and abs(n.passage.paragraph - sentence.passage.paragraph) == 1 for n in neighbours):
+        if any(n.label == TEASER and abs(n.passage.paragraph - sentence.passage.paragraph) == 1 and n.start > document.sentences[0].passage.end for n in neighbours):
             reason = "a short unpunctuated line among other promotional links"
-            sentence.decide("headline_teaser", 0.6, [sentence.cue(0, len(sentence.text), reason)])
+            sentence.decide(TEASER, 0.6, [sentence.cue(0, len(sentence.text), reason)])

@@ -30,36 +30,113 @@ def _lexicon(name: str, pattern: str, reason: str, weight: float = 1.0, flags: i
     return Lexicon(name, re.compile(pattern, flags), reason, weight)
 
 
+# --- verb forms -------------------------------------------------------------------------
+
+# Irregular forms (third person, past, participle, -ing) of the lemmas used below.
+_IRREGULAR = {
+    "say": ("says", "said", "said", "saying"),
+    "tell": ("tells", "told", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "find": ("finds", "found", "found", "finding"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "hold": ("holds", "held", "held", "holding"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "admit": ("admits", "admitted", "admitted", "admitting"),
+}
+
+
+def inflections(lemma: str) -> tuple[str, ...]:
+    """Every form of an English verb lemma: bare, third person, past, participle, -ing.
+
+    A particle verb ("point out") inflects its first word. Regular spelling rules: -es after
+    a sibilant or -o, -ies/-ied after a consonant and -y, a silent -e dropped before -ed/-ing.
+    """
+    head, _, particle = lemma.partition(" ")
+    tail = f" {particle}" if particle else ""
+    if head in _IRREGULAR:
+        forms = (head, *_IRREGULAR[head])
+    else:
+        if head.endswith(("s", "sh", "ch", "x", "z", "o")):
+            third = head + "es"
+        elif head.endswith("y") and head[-2] not in "aeiou":
+            third = head[:-1] + "ies"
+        else:
+            third = head + "s"
+        if head.endswith("e"):
+            past, ing = head + "d", (head if head.endswith("ee") else head[:-1]) + "ing"
+        elif head.endswith("y") and head[-2] not in "aeiou":
+            past, ing = head[:-1] + "ied", head + "ing"
+        else:
+            past, ing = head + "ed", head + "ing"
+        forms = (head, third, past, past, ing)
+    return tuple(dict.fromkeys(form + tail for form in forms))
+
+
+def _verb_forms(lemmas: str, progressive: bool = True) -> list[str]:
+    """Regex alternatives for the forms of space-separated lemmas ("point_out" for particle verbs);
+    without ``progressive`` the -ing forms ("writing on Twitter") are left out, "saying" apart."""
+    forms = []
+    for lemma in lemmas.split():
+        every = inflections(lemma.replace("_", " "))
+        forms += [f.replace(" ", r"\s+") for f in every if progressive or "ing" not in f or f == "saying"]
+    return sorted(set(forms), key=len, reverse=True)
+
+
+def _progressive_forms(lemmas: str) -> list[str]:
+    return [f.replace(" ", r"\s+") for lemma in lemmas.split() for f in inflections(lemma.replace("_", " "))[-1:]]
+
+
 # --- who is speaking --------------------------------------------------------------------
 
-# Verbs that attribute words or reasoning to someone whatever follows them.
-ATTRIBUTION_VERBS = re.compile(
-    _words(
-        "said", "says", "say", "saying", "told", "tells", "wrote", "writes", "argued", "argues", "argue",
-        "concluded", "concludes", "contends?", "contended", "explained", "explains", "warned", "warns",
-        "points? out", "pointed out", "predicted", "predicts", "cautioned", "insists?", "insisted",
-        "has claimed", "have claimed", "claimed", "is claiming", "alleges", "has alleged", "tweeted",
-        "refers to", "calls (?:this|it|that|them|him|her)", "called (?:this|it|that|them|him|her)",
-        "according to",
-    )
+# Lemmas of verbs that attribute words or reasoning to someone whatever follows them.
+STRONG_REPORTING_LEMMAS = "say tell write argue conclude contend explain warn point_out predict caution"
+# Lemmas that only report with a following "that", colon, comma or quotation ("He added that").
+MARKED_REPORTING_LEMMAS = (
+    "add continue note find state suggest observe maintain believe stress emphasise emphasize acknowledge "
+    "propose"
 )
-# Verbs that only attribute when "that", a colon, a comma or a quotation follows ("He added that").
+# Bare forms that are mostly nouns ("the state.", "a note,"): only their inflected forms report.
+_NOUN_LIKE = frozenset("add note find state stress continue propose".split())
+# Lemmas by which an interested party asserts something the text does not establish.
+CLAIM_LEMMAS = "claim insist allege tweet boast vow deny accuse"
+
+# Not an infinitive ("refused to say") nor a participle used as an adjective ("the alleged thief").
+_NOT_INFINITIVE = r"(?<!\bto )(?<!\bthe )(?<!\ban )(?<!\ba )"
+ATTRIBUTION_VERBS = re.compile(
+    _NOT_INFINITIVE + _words(*_verb_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS, False), "according to")
+)
 MARKED_ATTRIBUTION_VERBS = re.compile(
-    _words("added", "adds", "continued", "continues", "noted", "notes", "found", "finds", "stated", "states",
-           "suggested", "suggests", "observed", "observes", "maintained", "maintains", "believes")
+    _NOT_INFINITIVE
+    + _words(*(f for f in _verb_forms(MARKED_REPORTING_LEMMAS) if f not in _NOUN_LIKE), *_progressive_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS))
     + r"(?=\s*(?:that\b|:|,|“|\"|\.|$))"
 )
-# Verbs by which an interested party asserts something the text does not establish.
-CLAIM_VERBS = re.compile(
-    _words("has claimed", "have claimed", "claimed", "is claiming", "insists?", "insisted", "alleges",
-           "has alleged", "tweeted", "boasted", "vowed", "denied", "accused")
-)
+# Verbs that pin a quoted label on something: "calls this “finger wagging”", "described it as “…”".
+_NAMING = _verb_forms("call dub brand describe label term", False)
+NAMING_VERBS = re.compile(_NOT_INFINITIVE + _words(*_NAMING) + r"\s+(?:[\w’'-]+\s+){0,3}?(?:as\s+)?(?=[“\"])")
+CLAIM_VERBS = re.compile(_words(*_verb_forms(CLAIM_LEMMAS)))
+
+# Credential nouns (singular); plurals are generated.
+CREDENTIAL_NOUNS = (
+    "professor historian scholar academic researcher scientist economist analyst sociologist psychologist "
+    "psychiatrist epidemiologist statistician demographer lecturer expert specialist co-author author "
+    "physician clinician physicist chemist biologist ecologist geographer anthropologist criminologist "
+    "political_scientist linguist archaeologist philosopher theologian educationist"
+).split()
+CREDENTIAL_NOUNS = [noun.replace("_", " ") for noun in CREDENTIAL_NOUNS]
+_COLLECTIVE = "pair duo trio team group panel two three four five both".split()
+# A subject that points back to the last group of speakers ("They argued", "The authors conclude").
 PLURAL_REFERENCE = re.compile(
-    _words("They", "they", "[Tt]he pair", "[Tt]he duo", "[Tt]he two", "[Tt]he authors", "[Tt]he researchers",
-           "[Tt]he scholars", "[Tt]he academics", "[Tt]he historians", "[Tt]he experts", "[Bb]oth")
+    _words("They", "they", "Both", "both")
+    + r"|\b[Tt]he\s+(?:(?:"
+    + "|".join(_COLLECTIVE)
+    + r")|(?:"
+    + "|".join(sorted((n + "s" for n in CREDENTIAL_NOUNS), key=len, reverse=True))
+    + r"))\b"
 )
 SINGULAR_REFERENCE = re.compile(_words("He", "he", "She", "she"))
-WORK_REFERENCE = re.compile(_words("It", "it", "[Tt]he book", "[Tt]he study", "[Tt]he paper", "[Tt]he report"))
+# General nouns for a published work; "It" / "The <noun>" points back to a work just named.
+WORK_NOUNS = "book study paper report review article analysis essay pamphlet survey research"
+WORK_REFERENCE = re.compile(_words("It", "it") + r"|\b[Tt]he\s+(?:" + "|".join(WORK_NOUNS.split()) + r")\b")
 # Subjects that are data, not speakers ("polls suggest").
 DATA_SUBJECT = re.compile(_words("polls?", "data", "figures", "statistics", "surveys?", "census", "records"), re.I)
 
@@ -67,18 +144,16 @@ DATA_SUBJECT = re.compile(_words("polls?", "data", "figures", "statistics", "sur
 EXPERT_MARKERS = (
     _lexicon(
         "credential",
-        _words("professors?", "historians?", "scholars?", "academics?", "researchers?", "scientists?",
-               "economists?", "analysts?", "sociologists?", "psychologists?", "psychiatrists?",
-               "epidemiologists?", "statisticians?", "demographers?", "lecturers?", "experts?",
-               "specialists?", "co-authors?", "fellow at", "chief (?:medical|scientific) (?:officer|advis[eo]r)",
-               "medical officer", "chief scientist", "scientific advis[eo]rs?", "physicians?"),
+        _words(*(n + "s?" for n in CREDENTIAL_NOUNS if n != "author"), "fellow at",
+               r"(?:medical|scientific|science|economic|statistical|clinical|research) (?:officer|advis[eo]r|director)s?",
+               "chief scientist"),
         "an expert's credential: '{m}'",
         flags=re.I,
     ),
     _lexicon(
         "institution",
-        _words("University", "College", "Institute", "Journal of", "Faculty of", "School of", "Centre for",
-               "Center for", "Academy of", "Laborator(?:y|ies)", "Think tank"),
+        r"\b(?:University|College|Institute|Academy|Laborator(?:y|ies)|Observatory|Polytechnic|Journal of|"
+        r"(?:Centre|Center|Faculty|School|Society) (?:of|for) [A-Z]|[Tt]hink[- ]tank)",
         "a university, journal or research body: '{m}'",
     ),
     _lexicon("title", r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]", "an academic title: '{m}'"),
@@ -89,7 +164,21 @@ EXPERT_MARKERS = (
         flags=re.I,
     ),
 )
-PUBLISHED_WORK = re.compile(r"((?:[A-Z][\w’'-]*[\s:]+(?:(?:or|and|of|for|the|a)\s+)?){1,8})(?:was|were|is) published")
+# A title announced as a published work: "<Title> was published", "the report <Title>".
+PUBLISHED_WORK = re.compile(
+    r"((?:[A-Z][\w’'-]*[\s:]+(?:(?:or|and|of|for|the|a)\s+)?){1,8})(?:was|were|is|has been) (?:published|released)"
+)
+_SURNAME = r"[A-Z][\w’'-]+"
+_AUTHORS = rf"((?:{_SURNAME} )?{_SURNAME}(?:,? (?:and|&) (?:{_SURNAME} )?{_SURNAME}| et al\.?)?)"
+# Author-year citations "(Thompson and Reyes 2021, Journal of ...)" and "a study by X and Y".
+CITATION = re.compile(rf"\({_AUTHORS},? (?:19|20)\d\d[a-z]?(?:[,;][^()]{{0,120}})?\)")
+WORK_BY = re.compile(
+    rf"\b(?:study|paper|research|report|book|analysis|review|survey|experiment|trial) (?:led )?(?:by|from) "
+    rf"(?:(?:Dr|Prof|Professor)\.? )?{_AUTHORS}"
+)
+RESEARCHERS_AT = re.compile(
+    r"\b(?:[Rr]esearchers|[Ss]cientists|[Aa]cademics|[Ee]conomists|[Tt]eam) (?:at|from) (?:the )?[A-Z]"
+)
 
 # A run of capitalised words: the name of a person, a body or a work.
 NAME = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Professor|Dame|Sir)\.?\s+)?[A-Z][\w’'-]+(?:\s+(?:[A-Z][\w’'-]+|[A-Z]\.))*")
@@ -98,7 +187,7 @@ SENTENCE_OPENERS = frozenset(
     "however meanwhile instead still yet also then now last this that these those but and amid during despite "
     "although though while when since after before in on at as for from to with without under over unless if so "
     "one some many most all few every each only even such what why how who where there here it its their his her "
-    "our your my not no yes later earlier today yesterday tomorrow first second finally indeed thus hence".split()
+    "our your my not no none nothing nobody neither yes later earlier today yesterday tomorrow first second finally indeed thus hence".split()
 )
 NAME_STOPWORDS = frozenset(
     "The A An In On At As To For From And But So If When While Since After Before He She They It We I This That "
@@ -108,12 +197,60 @@ NAME_STOPWORDS = frozenset(
 
 # --- the writer's own voice ---------------------------------------------------------------
 
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+).split()
+
+# Common English judgement words (adjectives, nouns, stance adverbs), in the manner of the
+# general sentiment lexicons; short adjectives get comparative and superlative forms.
+_JUDGEMENT_ADJECTIVES = (
+    "awful terrible dreadful horrible horrendous appalling atrocious abysmal lousy shoddy shabby dismal "
+    "dangerous harmful damaging toxic reckless irresponsible foolish stupid silly idiotic naive misguided "
+    "ill-conceived wrongheaded pointless useless worthless hopeless feeble shameful shameless disgraceful "
+    "scandalous outrageous absurd ridiculous ludicrous preposterous pathetic laughable cynical hypocritical "
+    "dishonest deceitful misleading corrupt cruel callous heartless greedy lazy incompetent inept careless "
+    "negligent sinister scary frightening terrifying alarming worrying troubling disturbing depressing grim "
+    "bleak dire woeful miserable tragic sad deplorable regrettable unacceptable inexcusable unforgivable "
+    "indefensible unjust unfair insidious pernicious nefarious vile nasty ugly evil wicked despicable "
+    "contemptible notorious infamous ruthless relentless tyrannical shocking staggering disastrous "
+    "catastrophic incredible ironic cynical admirable laudable commendable praiseworthy excellent superb "
+    "outstanding wonderful marvellous brilliant splendid impressive remarkable extraordinary fantastic "
+    "terrific magnificent sensible wise prudent welcome vital crucial worthwhile "
+    "desperate"
+).split()
+_COMPARABLE = "scary sad grim bleak nasty ugly wise lazy greedy cruel silly".split()
+_JUDGEMENT_NOUNS = (
+    "disasters? disgrace scandal farce fiasco debacle catastrophe hypocrisy shame folly travesty nonsense "
+    "dictators? tyrants? thugs? cronies"
+).split()
+_STANCE_ADVERBS = (
+    "rightly wrongly sadly fortunately unfortunately ironically incredibly shockingly staggeringly disastrously "
+    "absurdly alarmingly regrettably thankfully mercifully frankly certainly clearly obviously undoubtedly "
+    "surely of_course"
+).split()
+
+
+def _graded(adjectives: list[str]) -> list[str]:
+    forms = []
+    for word in adjectives:
+        stem = word[:-1] + "i" if word.endswith("y") else word[:-1] if word.endswith("e") else word
+        forms += [word, stem + "er", stem + "est"]
+    return forms
+
+
+EVALUATIVE_WORDS = sorted(
+    set(_JUDGEMENT_ADJECTIVES + _graded(_COMPARABLE) + _JUDGEMENT_NOUNS + [w.replace("_", " ") for w in _STANCE_ADVERBS]
+        + ["so-called", r"\w+-mongering"]),
+    key=len,
+    reverse=True,
+)
+
 FACT_MARKERS = (
     _lexicon("figure", r"[£$€]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|bn|m\b)?", "a figure: '{m}'"),
     _lexicon(
         "number word",
-        _words("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "twenty",
-               "hundreds?", "thousands?", "millions?", "billions?", "half-dozen", "dozens?"),
+        _words(*_NUMBER_WORDS, "hundreds?", "thousands?", "millions?", "billions?", "(?:half-)?dozens?"),
         "a number: '{m}'",
         0.5,
         re.I,
@@ -139,23 +276,19 @@ FRAMING_MARKERS = (
         "evaluative frame",
         r"\b(?:It is|It's|It was|it is|it's|That is|This is)\s+(?:\w+\s+)?(?:ironic|incredible|welcome|remarkable|"
         r"shameful|absurd|outrageous|obvious|striking|telling|astonishing|extraordinary|sad|tragic|disgraceful|"
-        r"time|a cop-out|a scandal|a disgrace)\b",
+        r"possible|likely|unlikely|clear|true|important|worth|hard to|difficult to|easy to|time)\b",
         "the writer tells you what to think: '{m}'",
         2.0,
     ),
+    _lexicon("evaluative word", _words(*EVALUATIVE_WORDS), "an evaluative or loaded word: '{m}'", 1.5, re.I),
     _lexicon(
-        "evaluative word",
-        _words("rightly", "wrongly", "sadly", "fortunately", "unfortunately", "ironically", "ironic", "incredibl[ey]",
-               "shocking(?:ly)?", "staggering(?:ly)?", "disastrous(?:ly)?", "disasters?", "disgrace(?:ful)?",
-               "scandal(?:ous)?", "outrageous", "appalling", "absurd(?:ly)?", "ridiculous", "pathetic", "shameful",
-               "shameless", "miserly", "scar(?:y|ier|iest)", "terrifying", "alarming(?:ly)?", "despot(?:ic)?",
-               "dictator", "tyrant", "thugs?", "cronies", "cop-out", "misery", "so-called", "unrelenting", "relentless",
-               "notorious", "infamous", "ruthless", "sinister", "seductive", "honeyed", "reckless", "cynical",
-               "hypocritical", "hypocrisy", "sophomoric", "farce", "fiasco", "debacle", "catastroph(?:e|ic)",
-               "lifesaving", "vital", "crucial", "welcome", "laudable", "admirable", "common sense", "makes sense",
-               "no substitute", "can ill[- ]afford", "certainly", "clearly", "obviously", "of course", "undoubtedly",
-               "surely", "for better or worse", "bad news", "good news", "sugar-coated", "\\w+-mongering"),
-        "an evaluative or loaded word: '{m}'",
+        "promotional",
+        r"\bthe most (?!of\b)[a-z]{4,}|\b(?:never been a (?:better|more|bigger)|no longer (?:have|has|need|needs) to)\b|"
+        + _words("game-chang(?:ing|er)", "revolutionary", "cutting-edge", "state-of-the-art", "world-class",
+                 "world-leading", "industry-leading", "market-leading", "best-in-class", "seamless(?:ly)?",
+                 "hassle-free", "unrivalled", "unbeatable", "unparalleled", "innovative", "exciting",
+                 "(?:proud|delighted|thrilled|excited) to"),
+        "promotional language: '{m}'",
         1.5,
         re.I,
     ),
@@ -165,20 +298,44 @@ FRAMING_MARKERS = (
                "need to", "needs to", "imperative", "requires?", "requiring"),
         "the writer says what ought to happen: '{m}'",
     ),
-    _lexicon("writer's we", _words("we", "We", "us", "our", "Our", "ourselves"), "the writer speaks as 'we': '{m}'"),
+    _lexicon(
+        "writer's voice",
+        _words("we", "We", "us", "our", "Our", "ourselves", "I", "my", "in my (?:view|opinion)"),
+        "the writer speaks in the first person: '{m}'",
+    ),
+    _lexicon("reader address", _words("you", "You", "your", "Your", "yourself"), "the writer speaks to you: '{m}'"),
+    _lexicon(
+        "imperative",
+        r"^(?:Consider|Imagine|Remember|Think about|Look at|Take|Don't|Do not|Let's|Let us|Ask yourself|Try|Note that|"
+        r"Make sure|Find out|Don’t)\b",
+        "the writer tells the reader what to do: '{m}'",
+        1.5,
+    ),
     _lexicon(
         "generalisation",
-        _words("many people", "most people", "some people", "everyone", "everybody", "not everyone", "nobody",
-               "no one", "many believe", "some say"),
+        _words("many people", "most people", "some people", "everyone", "everybody", "nobody", "no one",
+               "many believe", "some say", "not (?:every|all)", "few people"),
         "a sweeping claim with no source: '{m}'",
         1.5,
         re.I,
     ),
-    _lexicon("parallel", _words("[Jj]ust as", "[Mm]uch like", "not unlike"), "the writer draws a parallel: '{m}'", 1.5),
     _lexicon(
-        "speculation",
-        _words("could", "might", "perhaps", "maybe", "possibly", "arguably", "presumably", "speculation"),
-        "speculation: '{m}'",
+        "concession",
+        r"^(?:None|Nothing|Neither|Not all|Not every) of (?:this|that|these|it|them)\b|"
+        r"\b(?:This|That|It) (?:does not|doesn't|doesn’t|need not|needn't) mean\b",
+        "the writer weighs up what it all means: '{m}'",
+        1.5,
+    ),
+    _lexicon(
+        "parallel",
+        r"\b(?:[Jj]ust|[Mm]uch|[Ee]xactly|[Pp]recisely) (?:as|like)\b|\bnot unlike\b|\bin the same way\b",
+        "the writer draws a parallel: '{m}'",
+        1.5,
+    ),
+    _lexicon(
+        "hedge",
+        _words("could", "might", "may", "perhaps", "maybe", "possibly", "arguably", "presumably", "speculation"),
+        "a hedged judgement or speculation: '{m}'",
         0.75,
     ),
     _lexicon(
@@ -190,49 +347,116 @@ FRAMING_MARKERS = (
 
 # --- headlines, teasers and site furniture ------------------------------------------------
 
+# Tags that open a link line naming another article or media item.
+LINK_TAG = re.compile(
+    r"^(?:Read more|READ MORE|Read also|Also read|ALSO READ|More|MORE|Related|RELATED|See also|SEE ALSO|"
+    r"Watch|WATCH|Listen|LISTEN|Video|VIDEO|Live|LIVE|Pictured|PICTURED|Exclusive|EXCLUSIVE|Breaking|BREAKING|"
+    r"Opinion|OPINION|Analysis|ANALYSIS|Explainer|Recommended|Don't miss|DON'T MISS|Don’t miss|"
+    r"[A-Z][a-z]+ed|[A-Z]{3,}ED)\s*[:|–—-]\s"
+)
 TEASER_MARKERS = (
     _lexicon("bracket tag", r"\[[A-Z][A-Z ]{1,24}\]", "a bracket tag that sells a link: '{m}'", 2.0),
-    _lexicon(
-        "teaser tag",
-        r"^(?:Revealed|REVEALED|Exclusive|EXCLUSIVE|Watch|WATCH|Pictured|PICTURED|Breaking|BREAKING|Read more|"
-        r"READ MORE|MORE|Related|RELATED|See also|SEE ALSO|Video|VIDEO|Live|LIVE|Insight|INSIGHT)\s*[:|–-]",
-        "a tag written to win a click: '{m}'",
-        2.0,
-    ),
+    _lexicon("teaser tag", LINK_TAG.pattern, "a tag written to win a click: '{m}'", 2.0),
     _lexicon(
         "curiosity gap",
-        r"^(?:What|Why|How|Who)\b[^.?!]{0,60}?\b(?:fears?|wants?|knows?|hides?|really|secretly|most)\b|"
-        + _words("key insight", "the truth about", "you won't believe", "you need to know", "here's why",
-                 "here is why", "[Hh]ere [Aa]re", "this is why", "the real reason", "secrets?", "inside the mind"),
+        _words("the truth about", "you won't believe", "you need to know", "here's why", "here is why",
+               "this is why", "the real reason", "secrets?", "inside the mind", "what happened next"),
         "a curiosity gap: '{m}'",
         2.0,
     ),
     _lexicon(
         "sensational word",
-        _words("\\w+-style", "stunning", "jaw-dropping", "bombshell", "slams?", "shock", "horror", "fury",
-               "meltdown", "savage(?:ly|s)?", "brutal"),
+        _words("stunning", "jaw-dropping", "bombshell", "slams?", "shock", "horror", "fury", "meltdown",
+               "savage(?:ly|s)?", "brutal"),
         "sensational wording: '{m}'",
     ),
     _lexicon("truncated", r"(?:\.\.\.|…)$", "the text is cut off to make you click: '{m}'"),
+)
+# A headline that opens a question it does not answer: led by a question word, or asking one.
+HEADLINE_QUESTION = _lexicon(
+    "question headline",
+    r"^(?:What|Why|How|Who|Which|Where|When|Is|Are|Can|Could|Should|Will|Does|Do|Did)\b(?=[^?]*$)|"
+    r"(?:[–—:,;-]\s*(?:but|and|so|yet)?\s*)(?:what|why|how|who|which|is|are|can|could|should|will|does|do|did)\b[^?]{0,80}\?|\?\s*$",
+    "a headline that opens a question to make you read on: '{m}'",
+    2.0,
+)
+# A caption or video link under a headline: media verbs, an imperative to watch, "the moment".
+CAPTION_CUES = _lexicon(
+    "caption",
+    r"^(?:Watch|Listen|See|Look|Pictured|Video)\b|"
+    + _words("describes", "explains", "reveals", "shows", "speaks", "talks", "discusses", "recalls",
+             "opens up", "the moment", "footage", "pictured"),
+    "a caption or media link under the headline: '{m}'",
 )
 BOILERPLATE_MARKERS = (
     _lexicon(
         "site notice",
         _words("sign-up", "sign up", "signing up", "subscribe", "unsubscribe", "newsletter", "consent(?:ed)?",
                "cookies?", "privacy (?:policy|notice)", "terms (?:and conditions|of use|of service)",
-               "Read Full Article", "Read more", "More info", "h/t", "hat tip", "All rights reserved", "Copyright",
-               "Click here", "Follow us", "Share this (?:article|story)", "Advertisement", "Sponsored content",
-               "Reporting by", "Editing by", "Additional reporting by")
+               "All rights reserved", "Copyright", "Click here", "Follow us", "Share this (?:article|story)",
+               "Advertisement", "Sponsored content", "Reporting by", "Editing by", "Additional reporting by")
         + r"|©|^Source:",
         "a website notice, not part of the news story: '{m}'",
         2.0,
         re.I,
     ),
+    _lexicon(
+        "publication furniture",
+        r"\b(?:receives? funding from|(?:has|have) received funding from|is funded by|does not work for, consult|"
+        r"own shares in|no relevant affiliations|(?:declares?|has|have) no (?:competing|conflicts? of) interests?|"
+        r"republished (?:from|under|with)|Creative Commons|originally (?:published|appeared) (?:on|in|by)|"
+        r"This (?:article|story|piece) (?:was|has been) (?:amended|corrected|updated) on|"
+        r"An earlier version of this (?:article|story)|For (?:more|further) information,? (?:visit|contact|see|go to|call)|"
+        r"(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?: |Getty Images|Shutterstock|Alamy|"
+        r"(?:First|Last) (?:published|modified|updated) on)",
+        "publication furniture (credits, disclosures, licences, contacts), not the story: '{m}'",
+        2.0,
+        re.I,
+    ),
+    _lexicon(
+        "contact detail",
+        r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|(?:\+\d{1,3}\s?)?\(?\d{2,5}\)?(?:[\s-]\d{3,4}){2,3}\b|"
+        r"\bwww\.[\w-]+(?:\.[\w-]+)+|https?://\S+",
+        "contact details for the press or readers: '{m}'",
+        2.0,
+    ),
 )
 # Words that mark a notice only next to a sentence that is plainly one.
 BOILERPLATE_COMPANIONS = re.compile(
-    _words("adverts?", "advertising partners", "3rd parties", "third parties", "our understanding", "at any time",
-           "personalised"),
+    _words("adverts?", "advertising", "advertisers?", "third[- ]part(?:y|ies)", "personalised",
+           "personalized", "preferences"),
     re.I,
 )
+# Press-release and publication furniture that fills a whole line.
+END_MARKER = re.compile(r"^[-–—#*\s]*(?:ENDS?|End|###|-30-|# # #)[-–—#*\s.]*$")
+FURNITURE_HEADING = re.compile(
+    r"^(?:About (?:the author|the authors|us|[A-Z][\w&’'.-]*)|Media contacts?|Press contacts?|Media enquiries|"
+    r"Press enquiries|Media inquiries|Press inquiries|Notes? (?:to|for) editors?|Editor['’]?s notes?|Contacts?|"
+    r"For (?:more|further) information)\b[^.?!]{0,60}:?$"
+)
+CONTACT_ROLE = re.compile(
+    r"\b(?:Head of (?:Communications|Media|Press|PR|Public Relations)|Communications (?:Manager|Director|Officer|Lead)|"
+    r"Press (?:Officer|Office|Secretary)|Media (?:Relations|Officer|Manager)|(?:PR|Public Relations) (?:Manager|Director|Officer)|"
+    r"Spokes(?:person|man|woman))\b"
+)
+_ROLE = (
+    r"(?:Lecturer|Professor|Reader|Fellow|Editor|Correspondent|Reporter|Researcher|Director|Head|Student|"
+    r"Candidate|Writer|Columnist|Officer|Manager|Chair|Dean|Scientist|Analyst|Economist|Contributor|Associate)"
+)
+# A byline ("By Jane Roe", "Jane Roe, Senior Lecturer in Law, Northfield University") or an
+# author bio ("Jane Roe is Senior Lecturer in Law at Northfield University").
+BYLINE = re.compile(
+    r"^(?:By [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}, (?:[\w’'-]+ ){0,4}"
+    + _ROLE
+    + r"\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3} is (?:an? |the )?(?:[\w’'-]+ ){0,4}"
+    + _ROLE
+    + r"s? (?:in|of|at|for)\b)"
+)
+# A dateline alone on its line ("LONDON, March 14 (Reuters) -") or a publication date line.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z .’'-]{2,40},\s+[\w ,]{3,30}(?:\([^()]{1,40}\))?\s*[-–—]?|"
+    r"(?:Published|Updated|Posted)(?: on)?:?\s+[\w ,:]{4,40})$"
+)
+# A short credit line at the foot of an article: "Source: ...", "Via: ...", "h/t: ...".
+CREDIT_LINE = re.compile(r"^[A-Za-z][A-Za-z/ ]{0,11}:\s*[A-Z][\w .’'&-]{0,40}\.?$")
 TERMINAL = re.compile(r"[.?!…][”’\"')\]]*$|[.?!][”’\"')\]]+\s*$")

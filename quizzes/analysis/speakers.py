@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from .document import Document, Name, Sentence, Speaker
 from .lexicons import (
     ATTRIBUTION_VERBS,
+    CITATION,
     CLAIM_VERBS,
+    FACT_MARKERS,
+    NAMING_VERBS,
+    RESEARCHERS_AT,
+    WORK_BY,
     DATA_SUBJECT,
     EXPERT_MARKERS,
     MARKED_ATTRIBUTION_VERBS,
@@ -34,6 +39,7 @@ class _Memory:
 
     experts: set[str] = field(default_factory=set)
     works: set[str] = field(default_factory=set)
+    work_introduced: bool = False
     last: Speaker | None = None
     last_group: Speaker | None = None
     previous: Sentence | None = None
@@ -64,8 +70,13 @@ def label_speakers(document: Document) -> None:
     for sentence in document.sentences:
         if sentence.label:
             continue
-        _learn_works(sentence, memory)
-        sentence.speaker = _speaker(sentence, memory)
+        introduced = _learn_works(sentence, memory)
+        cited = _learn_authors(sentence, memory)
+        speaker = _speaker(sentence, memory)
+        if cited and (speaker is None or speaker.kind == "party"):
+            speaker = cited
+        sentence.speaker = speaker or _work_as_subject(sentence, memory)
+        memory.work_introduced = introduced
         if sentence.speaker:
             memory.last = sentence.speaker
             if sentence.speaker.plural:
@@ -77,15 +88,53 @@ def label_speakers(document: Document) -> None:
             _decide(sentence)
 
 
-def _learn_works(sentence: Sentence, memory: _Memory) -> None:
+def _learn_works(sentence: Sentence, memory: _Memory) -> bool:
+    """Remember the titles of works announced as published; whether this sentence announced one."""
+    found = False
     for match in PUBLISHED_WORK.finditer(sentence.plain):
         for name in sentence.names(match.start(1), match.end(1)):
             memory.works.update(_POSSESSIVE.sub("", token) for token in name.tokens)
+            found = True
+    return found
+
+
+def _learn_authors(sentence: Sentence, memory: _Memory) -> Speaker | None:
+    """Register the authors of a citation ("(Roe and Poe 2021, Journal of X)"), of "a study by
+    Roe and Poe" and "researchers at <University>" as experts; a cited sentence is their finding."""
+    plain = sentence.plain
+    found = None
+    for pattern, what in ((CITATION, "a study cited by its authors and year"), (WORK_BY, "a study named by its authors")):
+        for match in pattern.finditer(plain):
+            authors = re.findall(r"[A-Z][\w’'-]+", match.group(1))
+            memory.experts.update(_POSSESSIVE.sub("", a) for a in authors)
+            plural = len(authors) > 1 or "et al" in match.group(1)
+            found = found or Speaker("work", (Name(match.start(1), match.end(1), tuple(authors)),), plural,
+                                     sentence.cue(match.start(), match.end(), f"{what}: '{match.group()}'"))
+    group = RESEARCHERS_AT.search(plain)
+    if group and not found:
+        found = Speaker("expert", (), True, sentence.cue(group.start(), group.end(), f"researchers at a named institution: '{group.group()}'"))
+    if found:
+        memory.last = found
+        if found.plural:
+            memory.last_group = found
+    return found if found and found.cue.reason.startswith("a study cited") else None
+
+
+def _work_as_subject(sentence: Sentence, memory: _Memory) -> Speaker | None:
+    """"It"/"The study" opening the sentence after a work was announced: the work's content,
+    unless the sentence reports figures from it (then it is a reported fact)."""
+    if not memory.work_introduced or not WORK_REFERENCE.match(sentence.plain):
+        return None
+    if sentence.matches(FACT_MARKERS[0], limit=1):
+        return None
+    reference = WORK_REFERENCE.match(sentence.plain)
+    reason = f"describes what the work named just before says: '{reference.group()}'"
+    return Speaker("work", (), False, sentence.cue(reference.start(), reference.end(), reason), via="pronoun")
 
 
 def _find_attribution(sentence: Sentence) -> _Attribution | None:
     plain = sentence.plain
-    verbs = [m for m in (ATTRIBUTION_VERBS.search(plain), MARKED_ATTRIBUTION_VERBS.search(plain)) if m]
+    verbs = [m for m in (ATTRIBUTION_VERBS.search(plain), MARKED_ATTRIBUTION_VERBS.search(plain), NAMING_VERBS.search(plain)) if m]
     if not verbs:
         return None
     verb = min(verbs, key=lambda m: m.start())
@@ -171,12 +220,18 @@ def _credential(sentence: Sentence, found: _Attribution) -> Cue | None:
 
 
 def _referent(sentence: Sentence, found: _Attribution, tail: str, names: list[Name], memory: _Memory) -> Speaker | None:
-    """The earlier speaker a pronoun subject points to ("They argued", "he said", "It refers to")."""
-    if found.inverted or names:
+    """The earlier speaker a pronoun subject points to ("They argued", "he said", "It says")."""
+    if found.inverted:
         return None
-    if PLURAL_REFERENCE.search(tail):
+    tail_start = found.verb.start() - len(tail)
+    pronoun = PLURAL_REFERENCE.search(tail) or SINGULAR_REFERENCE.search(tail)
+    if pronoun and any(name.end > tail_start + pronoun.start() for name in names):
+        return None  # a name stands between the pronoun and the verb: it is the subject
+    if pronoun is None and names:
+        return None
+    if pronoun and pronoun.re is PLURAL_REFERENCE:
         return memory.last_group or memory.last
-    if SINGULAR_REFERENCE.search(tail):
+    if pronoun:
         return _singular_referent(sentence, found, memory)
     opening = sentence.plain[:found.verb.start()]
     if WORK_REFERENCE.match(opening) or WORK_REFERENCE.search(tail):

@@ -15,6 +15,7 @@ from .result import Cue
 _QUESTION = re.compile(r"\?[”’\"')\]]*$")
 _SHORT_QUOTE_WORDS = 5
 OPINION_SHARE = 0.3
+_STRONG = ("evaluative frame", "evaluative word", "promotional", "writer's voice")
 _GENRE_PRIOR = {"opinion": ("editorial_framing", 1.0), "news": ("reported_fact", 0.5)}
 
 
@@ -52,8 +53,8 @@ def framing_score(sentence: Sentence) -> tuple[float, list[Cue]]:
 
 
 def framing_cues(sentence: Sentence) -> list[Cue]:
-    """Strong evaluative cues only (loaded words, 'we', evaluative frames): what makes a headline frame."""
-    strong = [lex for lex in FRAMING_MARKERS if lex.name in ("evaluative frame", "evaluative word", "writer's we")]
+    """Strong evaluative cues only (loaded or promotional words, 'we', evaluative frames): what makes a headline frame."""
+    strong = [lex for lex in FRAMING_MARKERS if lex.name in _STRONG]
     return _weighted(sentence, tuple(strong))[1]
 
 
