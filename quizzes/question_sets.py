@@ -11,7 +11,8 @@ A document is JSON::
                     "explanation": "...", "hard_case": "claim_vs_argument"}, ...]}
 
 Every span carries its ``text`` so that a document cannot silently point at the wrong words:
-loading checks ``article_text[start:end] == text``. Span keys (``mark_words``,
+loading checks ``article_text[start:end] == text``. ``explanation`` and ``description`` are rich text,
+stored cleaned (see ``rich_text``). Span keys (``mark_words``,
 ``find_in_article``) are ``{"spans": [{"start", "end", "text"}, ...]}``; choice keys are
 ``{"choice": id}`` or ``{"choices": [ids]}``. ``options`` (choice types) are ``[{"id", "text"}]``.
 """
@@ -22,6 +23,7 @@ from importlib import resources
 from .labels import LABEL_IDS
 from .questions import REGISTRY
 from .questions.spans import merge_word_runs
+from .rich_text import clean_rich_text, rich_text_is_empty
 from .segmentation import segment
 
 FORMAT = "framecheck-question-set/1"
@@ -101,7 +103,7 @@ def parse_question(question: dict, text: str, where: str, errors: list[str]) -> 
         return {}
     if not str(question.get("prompt", "")).strip():
         errors.append(f"{where}: the prompt is empty")
-    if not str(question.get("explanation", "")).strip():
+    if rich_text_is_empty(question.get("explanation")):
         errors.append(f"{where}: the explanation is empty")
     points = question.get("points", 1)
     if isinstance(points, bool) or not isinstance(points, int | float) or points <= 0:
@@ -110,7 +112,7 @@ def parse_question(question: dict, text: str, where: str, errors: list[str]) -> 
         "type": kind,
         "prompt": question.get("prompt", ""),
         "points": points,
-        "explanation": question.get("explanation", ""),
+        "explanation": clean_rich_text(question.get("explanation")),
         "options": question.get("options"),
         "label": question.get("label"),
         "hard_case": question.get("hard_case"),
@@ -152,7 +154,7 @@ def parse_question_set(document: dict, article_text: str) -> dict:
     return {
         "slug": document.get("slug"),
         "title": document["title"],
-        "description": document.get("description", ""),
+        "description": clean_rich_text(document.get("description")),
         "questions": questions,
     }
 

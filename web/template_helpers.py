@@ -4,9 +4,11 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from flask_login import current_user
+from markupsafe import Markup
 
 from quizzes.assignment_rules import FEEDBACK_NAMES
 from quizzes.labels import label_name
+from quizzes.rich_text import clean_rich_text
 
 from .presenters import format_points, word_runs
 
@@ -26,9 +28,15 @@ def localtime(value: datetime | str | None) -> str:
     return f"{value.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})"
 
 
+def rich(value: str | None) -> Markup:
+    """Rich text (an explanation or description) cleaned again as it is rendered, then trusted."""
+    return Markup(clean_rich_text(value))
+
+
 def init_app(app) -> None:
     app.add_template_filter(format_points, "points")
     app.add_template_filter(localtime, "localtime")
+    app.add_template_filter(rich, "rich")
     app.add_template_global(label_name, "label_name")
     app.add_template_global(word_runs, "word_runs")
     app.add_template_global(FEEDBACK_NAMES, "FEEDBACK_NAMES")
