@@ -380,3 +380,110 @@ def test_the_harness_explains_itself_and_summarises_each_folder(tmp_path):
     run = subprocess.run([sys.executable, str(script), *folders], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 0 and "per folder:" in run.stdout
     assert all(f"{folder}: 1 articles" in run.stdout for folder in folders)
+
+
+# --- round 2: experts without a reporting verb, surveys, writer's voice, release banners ------
+
+def test_authors_named_with_a_university_and_a_persons_team_are_experts():
+    text = (
+        "Night buses are to run on four more routes from May.\n\n"
+        "In a paper published last year in the Review of Transit Studies, Hana Kovac and Theo Brandt of the "
+        "University of Norhaven compared 22 cities that extended night services.\n\n"
+        "They found that late-shift workers switched from taxis within a year.\n\n"
+        "The duo argue that this happens because reliable timetables build habits.\n\n"
+        "Kovac and Brandt concede that costs per rider are high.\n\n"
+        "Lena Ortiz, a geographer at the Marlow Institute, said the routes would help shift workers.\n\n"
+        "Her team also found that women felt safer on staffed buses."
+    )
+    assert_labels(text, {
+        "They found that late-shift workers switched from taxis within a year.": "sourced_argument",
+        "The duo argue that this happens because reliable timetables build habits.": "sourced_argument",
+        "Kovac and Brandt concede that costs per rider are high.": "sourced_argument",
+        "Her team also found that women felt safer on staffed buses.": "sourced_argument",
+    })
+
+
+def test_poll_findings_about_respondents_are_reported_facts_not_claims():
+    text = (
+        "Most tenants back a licensing scheme, survey finds\n\n"
+        "The survey of 1,540 renters, carried out by Fairpoint Research in May, found that 61% had reported "
+        "damp to their landlord.\n\n"
+        "Nearly a third (31%) said they had waited more than a month for repairs.\n\n"
+        "A landlords' association said the figures exaggerated the problem."
+    )
+    assert_labels(text, {
+        "The survey of 1,540 renters, carried out by Fairpoint Research in May, found that 61% had reported damp to their landlord.": "reported_fact",
+        "Nearly a third (31%) said they had waited more than a month for repairs.": "reported_fact",
+        "A landlords' association said the figures exaggerated the problem.": "attributed_claim",
+    })
+
+
+def test_writer_voice_without_a_listed_judgement_word_is_framing():
+    text = (
+        "The ferry service to Arran will be cut to two sailings a day from 1 June, the operator said.\n\n"
+        "Island families deserve a reliable link to the mainland.\n\n"
+        "Many islanders fear they are being forgotten by the capital.\n\n"
+        "Beneath the timetables lies a harder truth about who counts.\n\n"
+        "That is where the real failure lies.\n\n"
+        "A country that will not invest cannot keep its islands alive.\n\n"
+        "It never will.\n\n"
+        "The service carried 410,000 passengers in 2030.\n\n"
+        "Nobody was hurt when the ferry ran aground in March."
+    )
+    assert_labels(text, {
+        "Island families deserve a reliable link to the mainland.": "editorial_framing",
+        "Many islanders fear they are being forgotten by the capital.": "editorial_framing",
+        "Beneath the timetables lies a harder truth about who counts.": "editorial_framing",
+        "That is where the real failure lies.": "editorial_framing",
+        "A country that will not invest cannot keep its islands alive.": "editorial_framing",
+        "It never will.": "editorial_framing",
+        "The service carried 410,000 passengers in 2030.": "reported_fact",
+        "Nobody was hurt when the ferry ran aground in March.": "reported_fact",
+    })
+
+
+def test_short_reports_of_events_are_not_punchy_verdicts():
+    text = (
+        "Strike ends at Kelso plant\n\n"
+        "Workers at the Kelso plant voted on Friday to accept a 4% pay offer.\n\n"
+        "Nobody was injured. The union welcomed the result in a statement. Production resumed."
+    )
+    labels = labels_of(text)
+    assert labels["Nobody was injured."] == "reported_fact"
+    assert labels["Production resumed."] == "reported_fact"
+
+
+def test_release_banners_embargo_and_standards_lines_are_boilerplate_and_a_leader_headline_frames():
+    text = (
+        "NEWS RELEASE\n\n"
+        "EMBARGOED until 00:01 BST, Tuesday 3 June 2031\n\n"
+        "Library visits rise for the third year running\n\n"
+        "Visits to public libraries in Eastmoor rose by 8% in 2030, according to council figures.\n\n"
+        "Our Standards: The Northgate Press Editorial Principles"
+    )
+    assert_labels(text, {
+        "NEWS RELEASE": "boilerplate",
+        "EMBARGOED until 00:01 BST, Tuesday 3 June 2031": "boilerplate",
+        "Library visits rise for the third year running": "reported_fact",
+        "Our Standards: The Northgate Press Editorial Principles": "boilerplate",
+    })
+    leader = "The Courier view on bus fares: cheap tickets, empty seats\n\nFares in the county fell by 20% in 2030."
+    assert labels_of(leader)["The Courier view on bus fares: cheap tickets, empty seats"] == "editorial_framing"
+
+
+def test_a_deck_with_a_curiosity_gap_and_capitalised_contractions_is_a_teaser():
+    text = (
+        "Parking charges DOUBLE overnight\n\n"
+        "Drivers stung AGAIN — and the one trick car park firms DON'T want you to know\n\n"
+        "Charges at the Mill Lane car park rose from £2 to £4 on Monday."
+    )
+    assert labels_of(text)["Drivers stung AGAIN — and the one trick car park firms DON'T want you to know"] == "headline_teaser"
+
+
+def test_an_attack_verb_with_a_quoted_label_reports_a_claim():
+    text = (
+        "Town centre parking plan approved\n\n"
+        "Councillor Amy Reid slammed the plan as “a betrayal of small shops”.\n\n"
+        "The plan was approved by 31 votes to 12 on Tuesday."
+    )
+    assert labels_of(text)["Councillor Amy Reid slammed the plan as “a betrayal of small shops”."] == "attributed_claim"

@@ -16,6 +16,7 @@ from .lexicons import (
     DATELINE,
     END_MARKER,
     FURNITURE_HEADING,
+    FURNITURE_LINE,
     HEADLINE_QUESTION,
     LINK_TAG,
     TEASER_MARKERS,
@@ -24,10 +25,11 @@ from .lexicons import (
 from .result import Cue
 from .voice import framing_cues
 
-_CAPITALS = re.compile(r"\b[A-Z]{3,}\b")
+_CAPITALS = re.compile(r"\b[A-Z]{2,}(?:['’][A-Z]{1,2})?\b")
 _FUNCTION_WORDS = frozenset(
     "this that these those own all not now what why how who never ever only more most must will here there "
-    "you your they their his her him its our out off over after before into from with just first last".split()
+    "you your they their his her him its our out off over after before into from with just first last "
+    "again still even every real truth don't won't can't didn't isn't doesn't yet too".split()
 )
 _ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY)$")
 _HEADLINE_WORDS = 20
@@ -51,7 +53,9 @@ def emphasis_capitals(sentence: Sentence, lowercase_vocabulary: set[str]) -> lis
     cues = []
     for match in _CAPITALS.finditer(sentence.plain):
         word = match.group()
-        lower = word.lower()
+        if len(word) < 3:
+            continue
+        lower = word.lower().replace("’", "'")
         if lower in _FUNCTION_WORDS or lower in lowercase_vocabulary or (len(word) >= 5 and _ENGLISH_ENDING.search(word)):
             cues.append(sentence.cue(match.start(), match.end(), f"an ordinary word in capitals for emphasis: '{word}'"))
     return cues
@@ -176,6 +180,8 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "a byline or a note about the author, not part of the story"
     if _is_line(sentence) and CONTACT_ROLE.search(text):
         return "a press contact's name and job, not part of the story"
+    if sentence.paragraph_size == 1 and FURNITURE_LINE.match(text):
+        return "a press-release or news-agency label (release banner, embargo, standards), not the story"
     if sentence.paragraph_size == 1 and DATELINE.match(text):
         return "a dateline or publication date on its own line"
     if sentence.paragraph_size == 1 and index >= count - _FOOT and CREDIT_LINE.match(text) and len(sentence.words) <= 6:

@@ -42,6 +42,7 @@ _IRREGULAR = {
     "hold": ("holds", "held", "held", "holding"),
     "speak": ("speaks", "spoke", "spoken", "speaking"),
     "admit": ("admits", "admitted", "admitted", "admitting"),
+    "slam": ("slams", "slammed", "slammed", "slamming"),
 }
 
 
@@ -93,7 +94,7 @@ STRONG_REPORTING_LEMMAS = "say tell write argue conclude contend explain warn po
 # Lemmas that only report with a following "that", colon, comma or quotation ("He added that").
 MARKED_REPORTING_LEMMAS = (
     "add continue note find state suggest observe maintain believe stress emphasise emphasize acknowledge "
-    "propose"
+    "propose concede admit"
 )
 # Bare forms that are mostly nouns ("the state.", "a note,"): only their inflected forms report.
 _NOUN_LIKE = frozenset("add note find state stress continue propose".split())
@@ -111,7 +112,7 @@ MARKED_ATTRIBUTION_VERBS = re.compile(
     + r"(?=\s*(?:that\b|:|,|“|\"|\.|$))"
 )
 # Verbs that pin a quoted label on something: "calls this “finger wagging”", "described it as “…”".
-_NAMING = _verb_forms("call dub brand describe label term", False)
+_NAMING = _verb_forms("call dub brand describe label term blast slam condemn denounce hail praise criticise criticize", False)
 NAMING_VERBS = re.compile(_NOT_INFINITIVE + _words(*_NAMING) + r"\s+(?:[\w’'-]+\s+){0,3}?(?:as\s+)?(?=[“\"])")
 CLAIM_VERBS = re.compile(_words(*_verb_forms(CLAIM_LEMMAS)))
 
@@ -120,7 +121,9 @@ CREDENTIAL_NOUNS = (
     "professor historian scholar academic researcher scientist economist analyst sociologist psychologist "
     "psychiatrist epidemiologist statistician demographer lecturer expert specialist co-author author "
     "physician clinician physicist chemist biologist ecologist geographer anthropologist criminologist "
-    "political_scientist linguist archaeologist philosopher theologian educationist"
+    "political_scientist linguist archaeologist philosopher theologian educationist mathematician neuroscientist "
+    "geneticist pharmacologist zoologist botanist entomologist ornithologist geologist climatologist meteorologist "
+    "oceanographer astronomer virologist immunologist ethicist pathologist toxicologist"
 ).split()
 CREDENTIAL_NOUNS = [noun.replace("_", " ") for noun in CREDENTIAL_NOUNS]
 _COLLECTIVE = "pair duo trio team group panel two three four five both".split()
@@ -134,17 +137,46 @@ PLURAL_REFERENCE = re.compile(
     + r"))\b"
 )
 SINGULAR_REFERENCE = re.compile(_words("He", "he", "She", "she"))
+# A group that belongs to the last named person: "Her team", "his colleagues", "researchers led by".
+TEAM_REFERENCE = re.compile(
+    r"\b(?:[Hh]er|[Hh]is) (?:team|colleagues|co-authors|group|lab|research group|students)\b|\b[Rr]esearchers led by\b"
+)
 # General nouns for a published work; "It" / "The <noun>" points back to a work just named.
 WORK_NOUNS = "book study paper report review article analysis essay pamphlet survey research"
 WORK_REFERENCE = re.compile(_words("It", "it") + r"|\b[Tt]he\s+(?:" + "|".join(WORK_NOUNS.split()) + r")\b")
 # Subjects that are data, not speakers ("polls suggest").
 DATA_SUBJECT = re.compile(_words("polls?", "data", "figures", "statistics", "surveys?", "census", "records"), re.I)
+# Unnamed research as the subject of the verb ("a body of research suggesting", "the evidence suggests"):
+# no speaker; the writer's voice pass decides.
+UNNAMED_RESEARCH = re.compile(r"\b(?:research|evidence|studies|findings|results|literature|science)\s*$", re.I)
+# A poll or survey as the subject ("The poll of 2,013 adults ... found that"), or a share of its
+# respondents ("Almost half (46%) said", "One in five said"): statistics about the data, reported facts.
+SURVEY_SUBJECT = re.compile(
+    r"^\W*(?:[\w’'-]+\s+){0,2}?(?:(?:opinion )?polls?|surveys?|questionnaires?|census|ballot)\b", re.I
+)
+RESPONDENT_SHARE = re.compile(
+    r"^(?:(?:almost|nearly|more than|over|around|about|just over|just under|fewer than|less than|only|some|roughly)\s+)?"
+    r"(?:\d[\d.]*\s?(?:%|per ?cent)|\b(?:half|a third|two-thirds|a quarter|three-quarters|a fifth|"
+    r"(?:one|two|three|four|nine) in (?:three|four|five|ten)|(?:a|the) (?:majority|minority)|respondents|"
+    r"participants|those (?:surveyed|polled|asked))\b)",
+    re.I,
+)
+# A person named with an affiliation or a credential, without a reporting verb
+# ("Jane Roe and Ann Poe of the University of X examined", "Jane Roe, an ecologist at X, has"):
+# registered as experts, so "They found" / "The pair argue" later point to them.
+_PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
+AFFILIATED_PERSONS = re.compile(
+    rf"({_PERSON}(?:,? (?:and|&) {_PERSON})?),? (?:(?:of|at|from) (?:the )?(?:University|College|Institute|"
+    r"Academy|Laborator|Observatory|School of|Centre for|Center for|Department of)|"
+    r"(?:an?|the) (?:[\w’'-]+ ){0,3}(?:professor|researcher|scientist|economist|historian|[a-z]{3,}ologist|"
+    r"lecturer|scholar|academic|analyst|expert|physician|epidemiologist)s?\b)"
+)
 
 # A credential, institution or scholarly publication marks a speaker as an expert.
 EXPERT_MARKERS = (
     _lexicon(
         "credential",
-        _words(*(n + "s?" for n in CREDENTIAL_NOUNS if n != "author"), "fellow at",
+        _words(*(n + "s?" for n in CREDENTIAL_NOUNS if n != "author"), "fellow at", r"[a-z]{3,}ologists?",
                r"(?:medical|scientific|science|economic|statistical|clinical|research) (?:officer|advis[eo]r|director)s?",
                "chief scientist"),
         "an expert's credential: '{m}'",
@@ -187,7 +219,9 @@ SENTENCE_OPENERS = frozenset(
     "however meanwhile instead still yet also then now last this that these those but and amid during despite "
     "although though while when since after before in on at as for from to with without under over unless if so "
     "one some many most all few every each only even such what why how who where there here it its their his her "
-    "our your my not no none nothing nobody neither yes later earlier today yesterday tomorrow first second finally indeed thus hence".split()
+    "our your my not no none nothing nobody neither yes later earlier today yesterday tomorrow first second finally indeed thus hence "
+    "behind beyond beneath above below across along among around between within through throughout against toward towards upon "
+    "almost nearly around about roughly more less fewer just again".split()
 )
 NAME_STOPWORDS = frozenset(
     "The A An In On At As To For From And But So If When While Since After Before He She They It We I This That "
@@ -217,7 +251,8 @@ _JUDGEMENT_ADJECTIVES = (
     "catastrophic incredible ironic cynical admirable laudable commendable praiseworthy excellent superb "
     "outstanding wonderful marvellous brilliant splendid impressive remarkable extraordinary fantastic "
     "terrific magnificent sensible wise prudent welcome vital crucial worthwhile "
-    "desperate"
+    "desperate bloated brutal draconian punitive heavy-handed sneaky spiteful petty mean-spirited penny-pinching "
+    "shambolic chaotic botched"
 ).split()
 _COMPARABLE = "scary sad grim bleak nasty ugly wise lazy greedy cruel silly".split()
 _JUDGEMENT_NOUNS = (
@@ -227,7 +262,7 @@ _JUDGEMENT_NOUNS = (
 _STANCE_ADVERBS = (
     "rightly wrongly sadly fortunately unfortunately ironically incredibly shockingly staggeringly disastrously "
     "absurdly alarmingly regrettably thankfully mercifully frankly certainly clearly obviously undoubtedly "
-    "surely of_course"
+    "surely of_course no_doubt undeniably inevitably predictably"
 ).split()
 
 
@@ -246,11 +281,14 @@ EVALUATIVE_WORDS = sorted(
     reverse=True,
 )
 
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 FACT_MARKERS = (
-    _lexicon("figure", r"[£$€]\s?\d|\d[\d,.]*\s?(?:%|per ?cent|bn|m\b)?", "a figure: '{m}'"),
+    _lexicon("figure", r"[£$€]\s?\d|(?<![\d,.])(?!(?:18|19|20)\d\d\b(?!\s?%))\d[\d,.]*\s?(?:%|per ?cent|bn|m\b)?", "a figure: '{m}'"),
     _lexicon(
         "number word",
-        _words(*_NUMBER_WORDS, "hundreds?", "thousands?", "millions?", "billions?", "(?:half-)?dozens?"),
+        _words(*_NUMBER_WORDS, "hundreds?", "thousands?", "millions?", "billions?", "(?:half-)?dozens?", "half",
+               "(?:a|one|two) (?:third|quarter|fifth)s?", "(?:one|two|three|four|nine) in (?:three|four|five|ten)",
+               "(?:a|the) (?:majority|minority)"),
         "a number: '{m}'",
         0.5,
         re.I,
@@ -262,6 +300,13 @@ FACT_MARKERS = (
                "Sunday", "yesterday", "last (?:week|month|year|night)", "this (?:week|month|year)",
                "(?:18|19|20)\\d\\d"),
         "a date: '{m}'",
+    ),
+    _lexicon(
+        "precise date",
+        rf"\b(?:{_MONTHS}) (?:\d{{1,2}}(?:st|nd|rd|th)?,? )?(?:18|19|20)\d\d\b|\b\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})\b|"
+        rf"\b(?:{_MONTHS}) \d{{1,2}}\b",
+        "a precise date: '{m}'",
+        0.5,
     ),
     _lexicon(
         "data source",
@@ -313,7 +358,8 @@ FRAMING_MARKERS = (
     ),
     _lexicon(
         "generalisation",
-        _words("many people", "most people", "some people", "everyone", "everybody", "nobody", "no one",
+        _words("many people", "most people", "some people", "everyone", "everybody",
+               r"(?:nobody|no one)(?! (?:was|were|has been|had been|is) (?:\w+ )?(?:hurt|injured|killed|harmed|arrested|charged|hit|home|inside|aboard|available))",
                "many believe", "some say", "not (?:every|all)", "few people"),
         "a sweeping claim with no source: '{m}'",
         1.5,
@@ -331,6 +377,65 @@ FRAMING_MARKERS = (
         r"\b(?:[Jj]ust|[Mm]uch|[Ee]xactly|[Pp]recisely) (?:as|like)\b|\bnot unlike\b|\bin the same way\b",
         "the writer draws a parallel: '{m}'",
         1.5,
+    ),
+    _lexicon(
+        "normative",
+        _words("deserves?", "deserved", "deserving", "would do (?:well|better) to", "had better", "ought", "owes? it to"),
+        "the writer says what is right or owed: '{m}'",
+        1.5,
+        re.I,
+    ),
+    _lexicon(
+        "vague authority",
+        r"\b(?:(?:a|the) growing (?:body|number) of (?:research|evidence|studies|experts)|"
+        r"(?:(?:the )?(?:best|available|mounting|growing|weight of(?: the)?) evidence|all the evidence) (?:suggests|shows|points)|"
+        r"it is (?:widely|generally|commonly) (?:believed|accepted|agreed|known|thought)|"
+        r"(?:widely|generally) (?:believed|accepted|regarded)|many (?:experts|observers|critics|commentators))\b",
+        "an appeal to unnamed research or opinion, with no source given: '{m}'",
+        1.5,
+        re.I,
+    ),
+    _lexicon(
+        "feeling generalisation",
+        r"\b(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Cc]ountless|[Tt]oo many|[Ss]o many) (?:[a-z-]+ ){0,2}?"
+        r"(?:feel|felt|fear|believe|think|worry|suspect|wonder|agree|know)s?\b|"
+        r"\b(?:Nobody|No one|Anyone|Everyone|Anybody|Everybody) who\b",
+        "a claim about what a whole group feels or thinks, with no source: '{m}'",
+        1.5,
+    ),
+    _lexicon(
+        "interpretation",
+        r"\b(?:[Tt]he|[Aa]) (?:real|true|bigger|harder|underlying|deeper) "
+        r"(?:problem|issue|question|story|scandal|lesson|point|test|answer|culprit)\b|"
+        r"\b(?:That|This|Here) is where\b|\b(?:no|little|small) (?:surprise|wonder)\b",
+        "the writer tells you what it really means: '{m}'",
+        1.5,
+    ),
+    _lexicon(
+        "opinion label",
+        r"\bview on\b|^(?:Our|The [A-Z]\w+) view\b|^(?:Comment|Editorial|Leader|Verdict)\s*[:|]",
+        "the outlet's own view, labelled as such: '{m}'",
+        2.0,
+    ),
+    _lexicon(
+        "rhetorical inversion",
+        r"^(?:Behind|Beneath|Beyond|Underneath|Below|At the heart of|At the root of) [^,.;]{3,60}? (?:is|are|lies|lie|sits|stands?)\b",
+        "a rhetorical turn of phrase by the writer: '{m}'",
+        1.0,
+    ),
+    _lexicon(
+        "modal verdict",
+        _words("cannot", "can't", "can’t", "won't", "won’t", "will not", "would not", "wouldn't"),
+        "a verdict on what will or can happen: '{m}'",
+        0.75,
+    ),
+    _lexicon(
+        "intensifier",
+        _words("simply", "really", "truly", "utterly", "deeply", "badly", "hugely", "desperately", "very",
+               "every one of", "each and every", "the very", "even worse", "at all"),
+        "an intensifier in the writer's own words: '{m}'",
+        0.5,
+        re.I,
     ),
     _lexicon(
         "hedge",
@@ -360,7 +465,8 @@ TEASER_MARKERS = (
     _lexicon(
         "curiosity gap",
         _words("the truth about", "you won't believe", "you need to know", "here's why", "here is why",
-               "this is why", "the real reason", "secrets?", "inside the mind", "what happened next"),
+               "this is why", "the real reason", "secrets?", "inside the mind", "what happened next",
+               "the one thing", "want you to know", "will make your", "you need to see", "you have to see"),
         "a curiosity gap: '{m}'",
         2.0,
     ),
@@ -426,6 +532,13 @@ BOILERPLATE_COMPANIONS = re.compile(
     _words("adverts?", "advertising", "advertisers?", "third[- ]part(?:y|ies)", "personalised",
            "personalized", "preferences"),
     re.I,
+)
+# Press-release and agency furniture that fills a whole line: release banners, embargo lines,
+# links to the agency's standards.
+FURNITURE_LINE = re.compile(
+    r"^(?:(?:PRESS|NEWS|MEDIA) RELEASE|(?:Press|News|Media) [Rr]elease|FOR IMMEDIATE RELEASE|For [Ii]mmediate [Rr]elease|"
+    r"EMBARGOED|Embargoed|EMBARGO|Embargo|Under embargo|Our [Ss]tandards|Editorial (?:standards|guidelines)|"
+    r"Fact[- ]checked by|Trust Principles)\b[^.?!]{0,80}[.]?$"
 )
 # Press-release and publication furniture that fills a whole line.
 END_MARKER = re.compile(r"^[-–—#*\s]*(?:ENDS?|End|###|-30-|# # #)[-–—#*\s.]*$")

@@ -21,6 +21,11 @@ from .lexicons import (
     PUBLISHED_WORK,
     SINGULAR_REFERENCE,
     WORK_REFERENCE,
+    AFFILIATED_PERSONS,
+    RESPONDENT_SHARE,
+    SURVEY_SUBJECT,
+    TEAM_REFERENCE,
+    UNNAMED_RESEARCH,
 )
 from .quotes import QUOTE_MARKS
 from .result import Cue
@@ -110,6 +115,13 @@ def _learn_authors(sentence: Sentence, memory: _Memory) -> Speaker | None:
             plural = len(authors) > 1 or "et al" in match.group(1)
             found = found or Speaker("work", (Name(match.start(1), match.end(1), tuple(authors)),), plural,
                                      sentence.cue(match.start(), match.end(), f"{what}: '{match.group()}'"))
+    for match in AFFILIATED_PERSONS.finditer(plain):
+        people = [p for p in re.split(r",? (?:and|&) ", match.group(1)) if p]
+        memory.experts.update(_POSSESSIVE.sub("", person.split()[-1]) for person in people)
+        if not found:
+            reason = f"a person named with a university or a credential: '{match.group()}'"
+            found = Speaker("expert", (Name(match.start(1), match.end(1), tuple(people)),), len(people) > 1,
+                            sentence.cue(match.start(), match.end(), reason))
     group = RESEARCHERS_AT.search(plain)
     if group and not found:
         found = Speaker("expert", (), True, sentence.cue(group.start(), group.end(), f"researchers at a named institution: '{group.group()}'"))
@@ -156,9 +168,11 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
     plain, verb = sentence.plain, found.verb
     subject_text = plain[found.left:verb.start()]
     tail = _SUBJECT_TAIL.search(subject_text).group()
-    if DATA_SUBJECT.search(tail) and not found.inverted:
-        return None
     claim = bool(CLAIM_VERBS.fullmatch(verb.group()))
+    if not found.inverted and (DATA_SUBJECT.search(tail) or UNNAMED_RESEARCH.search(subject_text)):
+        return None
+    if not found.inverted and not claim and _survey_finding(sentence, subject_text):
+        return None
     names = _subject_names(sentence, found)
     cue_start = names[0].start if names and not found.inverted else found.left if not found.inverted else verb.start()
     cue_end = max(verb.end(), names[-1].end if names and found.inverted else verb.end())
@@ -183,6 +197,15 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
         return None
     reason = f"words reported as someone's own view, not established by the text: '{snippet}'"
     return Speaker("party", tuple(names), len(names) > 1, sentence.cue(cue_start, cue_end, reason))
+
+
+def _survey_finding(sentence: Sentence, subject_text: str) -> bool:
+    """A poll's result or a share of its respondents as the subject ("The poll of 2,013 adults
+    found that", "Almost half (46%) said"): statistics about the data, not anyone's argument."""
+    if SURVEY_SUBJECT.search(subject_text):
+        return True
+    clause = subject_text.rsplit(",", 1)[-1].strip()
+    return bool(RESPONDENT_SHARE.match(clause)) and len(clause.split()) <= 8
 
 
 def _subject_names(sentence: Sentence, found: _Attribution) -> list[Name]:
@@ -224,6 +247,11 @@ def _referent(sentence: Sentence, found: _Attribution, tail: str, names: list[Na
     if found.inverted:
         return None
     tail_start = found.verb.start() - len(tail)
+    team = TEAM_REFERENCE.search(tail)
+    if team and not any(name.end > tail_start + team.end() for name in names):
+        person = _singular_referent(sentence, found, memory) if team.group()[0] in "Hh" else None
+        group = person or memory.last_group or memory.last
+        return Speaker(group.kind, group.names, True, group.cue, group.via) if group else None
     pronoun = PLURAL_REFERENCE.search(tail) or SINGULAR_REFERENCE.search(tail)
     if pronoun and any(name.end > tail_start + pronoun.start() for name in names):
         return None  # a name stands between the pronoun and the verb: it is the subject

@@ -14,8 +14,11 @@ from .result import Cue
 
 _QUESTION = re.compile(r"\?[”’\"')\]]*$")
 _SHORT_QUOTE_WORDS = 5
+_PUNCHY_WORDS = 4
+_PAST = re.compile(r"\b(?:was|were|had|did)\b|\w{3,}ed\b")
+_TERMINAL_STOP = re.compile(r"[.!][”’\"')\]]*\s*$")
 OPINION_SHARE = 0.3
-_STRONG = ("evaluative frame", "evaluative word", "promotional", "writer's voice")
+_STRONG = ("evaluative frame", "evaluative word", "promotional", "writer's voice", "opinion label")
 _GENRE_PRIOR = {"opinion": ("editorial_framing", 1.0), "news": ("reported_fact", 0.5)}
 
 
@@ -45,11 +48,26 @@ def framing_score(sentence: Sentence) -> tuple[float, list[Cue]]:
     if question and sentence.quoted < 0.5:
         score += 2.0
         cues.append(sentence.cue(question.start(), question.end(), "a question the writer asks the reader"))
+    punchy = _punchy(sentence)
+    if punchy:
+        score += 1.5
+        cues.append(punchy)
     borrowed = _borrowed_phrase(sentence)
     if borrowed:
         score += 1.0
         cues.append(borrowed)
     return score, cues
+
+
+def _punchy(sentence: Sentence) -> Cue | None:
+    """A sentence of one to four words in the body ("It won't.", "That is a cop-out."): a verdict, not a report."""
+    words = sentence.words
+    if not words or len(words) > _PUNCHY_WORDS or sentence.quoted >= 0.5 or not _TERMINAL_STOP.search(sentence.text):
+        return None
+    if any(char.isdigit() for char in sentence.text) or _PAST.search(sentence.plain):
+        return None  # "Nobody was hurt.", "He resigned.": a short report of an event
+        return None
+    return sentence.cue(0, len(sentence.text), "a very short sentence that passes a verdict in the writer's own voice")
 
 
 def framing_cues(sentence: Sentence) -> list[Cue]:
