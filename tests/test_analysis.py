@@ -487,3 +487,163 @@ def test_an_attack_verb_with_a_quoted_label_reports_a_claim():
         "The plan was approved by 31 votes to 12 on Tuesday."
     )
     assert labels_of(text)["Councillor Amy Reid slammed the plan as “a betrayal of small shops”."] == "attributed_claim"
+
+
+# --- round 3: web page furniture, standfirsts, pull-quotes, denied and passive reports ----------
+
+def test_web_furniture_lines_are_boilerplate():
+    text = (
+        "Ferry fares to rise by 6% from April\n\n"
+        "Written by Tomas Reed | 3 February 2027\n\n"
+        "Updated 09:15 GMT\n\n"
+        "4 min read\n\n"
+        "Fares on the Kellport ferry will rise by 6% from 1 April, the operator confirmed on Monday. "
+        "A return ticket will cost £18.40.\n\n"
+        "Advertisement\n\n"
+        "The operator carried 1.2 million passengers last year.\n\n"
+        "Have you got a story for us? Email tips@kellport-news.example\n\n"
+        "Support our journalism from £2 a month.\n\n"
+        "Topics: ferries, transport, Kellport\n\n"
+        "Share: Facebook | WhatsApp | Copy link\n\n"
+        "12 comments\n"
+    )
+    assert_labels(text, {
+        "Written by Tomas Reed | 3 February 2027": "boilerplate",
+        "Updated 09:15 GMT": "boilerplate",
+        "4 min read": "boilerplate",
+        "Advertisement": "boilerplate",
+        "Have you got a story for us?": "boilerplate",
+        "Support our journalism from £2 a month.": "boilerplate",
+        "Topics: ferries, transport, Kellport": "boilerplate",
+        "Share: Facebook | WhatsApp | Copy link": "boilerplate",
+        "12 comments": "boilerplate",
+        "The operator carried 1.2 million passengers last year.": "reported_fact",
+    })
+
+
+def test_ordinary_words_near_furniture_words_stay_body_text():
+    text = (
+        "Volunteers urged residents to donate blood at the town hall on Saturday. "
+        "Many share this concern about the shortage. "
+        "The leaflets were distributed by the council in March.\n"
+    )
+    labels = labels_of(text)
+    assert "boilerplate" not in labels.values()
+
+
+def test_link_list_heading_is_furniture_and_its_items_are_teasers():
+    text = (
+        "Harbour wall repairs begin next week\n\n"
+        "Contractors will start work on the harbour wall on 12 May, the council said. The work will take six weeks.\n\n"
+        "Most read\n\n"
+        "1. Mystery of the vanishing lighthouse keeper finally solved\n\n"
+        "2. The café that refuses to take cards\n"
+    )
+    assert_labels(text, {
+        "Most read": "boilerplate",
+        "1.": "headline_teaser",  # the segmenter splits a list number from its item
+        "Mystery of the vanishing lighthouse keeper finally solved": "headline_teaser",
+        "The café that refuses to take cards": "headline_teaser",
+    })
+
+
+def test_kicker_line_is_a_teaser_and_the_headline_under_it_is_still_read():
+    text = (
+        "BREAKING NEWS\n\n"
+        "Why the mayor's own party turned on him\n\n"
+        "The mayor of Dunholt resigned on Friday after losing a confidence vote by 22 votes to 9.\n"
+    )
+    assert_labels(text, {"BREAKING NEWS": "headline_teaser", "Why the mayor's own party turned on him": "headline_teaser"})
+
+
+def test_headline_that_speaks_to_the_reader_and_shouted_verbs_are_teasers():
+    assert_labels(
+        "The heatwave menu you won't be able to resist\n\nChefs in Ardle served 4,000 cold soups on Sunday.\n",
+        {"The heatwave menu you won't be able to resist": "headline_teaser"},
+    )
+    assert_labels(
+        "Officials LIED About the Report – Now Residents Want Answers\n\nThe report was published on 3 June.\n",
+        {"Officials LIED About the Report – Now Residents Want Answers": "headline_teaser"},
+    )
+
+
+def test_standfirst_that_sends_the_writer_out_is_a_teaser_but_a_plain_summary_is_not():
+    teasing = (
+        "The last ferryman of the Ouse\n\n"
+        "For sixty years one family has rowed strangers across the river. Priya Dal meets the man who will be the last of them.\n\n"
+        "Words by Priya Dal · Photography by Ken Ito\n\n"
+        "The river is low in August. Jack Hurst has rowed it since 1971.\n"
+    )
+    assert_labels(teasing, {
+        "For sixty years one family has rowed strangers across the river.": "headline_teaser",
+        "Priya Dal meets the man who will be the last of them.": "headline_teaser",
+        "Words by Priya Dal · Photography by Ken Ito": "boilerplate",
+    })
+    plain = (
+        "Ferry fares to rise by 6% from April\n\n"
+        "Fares on the Kellport ferry will rise by 6% from 1 April.\n\n"
+        "By Tomas Reed\n\n"
+        "The operator carried 1.2 million passengers last year.\n"
+    )
+    assert labels_of(plain)["Fares on the Kellport ferry will rise by 6% from 1 April."] == "reported_fact"
+
+
+def test_pull_quote_signed_with_a_dash_is_a_teaser_and_the_quote_in_the_body_is_not():
+    text = (
+        "Inside the quiet fight over the old mill\n\n"
+        "The mill closed in 1984. The historian Ana Frei wrote in her 2019 book that its records were incomplete.\n\n"
+        "“The owners let the river take the blame for their debts” – Ana Frei\n\n"
+        "“The owners let the river take the blame for their debts,” Frei told me.\n"
+    )
+    labels = labels_of(text)
+    assert labels["“The owners let the river take the blame for their debts” – Ana Frei"] == "headline_teaser"
+    assert labels["“The owners let the river take the blame for their debts,” Frei told me."] == "sourced_argument"
+
+
+def test_denied_and_passive_reports_and_claim_nouns_are_not_attributions():
+    news = (
+        "Harbour levy to double from 2028\n\n"
+        "The harbour levy will rise from £40 to £80 a year for each boat from 1 January 2028. "
+        "Cllr Joan Pike said the rise would pay for dredging. "
+        "She did not say how many boats would pay it. "
+        "The new museum, by architect Lena Holt, opened on 3 May, and visitors are warned that the floor is wet.\n"
+    )
+    assert_labels(news, {
+        "Cllr Joan Pike said the rise would pay for dredging.": "attributed_claim",
+        "She did not say how many boats would pay it.": "reported_fact",
+        "The new museum, by architect Lena Holt, opened on 3 May, and visitors are warned that the floor is wet.": "reported_fact",
+    })
+    review = "The director has claimed that this is the first play about the trade. That is a bold boast, and an absurd one.\n"
+    assert_labels(review, {
+        "The director has claimed that this is the first play about the trade.": "attributed_claim",
+        "That is a bold boast, and an absurd one.": "editorial_framing",
+    })
+
+
+def test_caption_before_a_photo_credit_update_note_and_star_rating():
+    text = (
+        "Winter Tides review\n\n"
+        "Rating: ★★★☆☆\n\n"
+        "Mira Lent as Sal in Winter Tides at the Quay Theatre. Photograph: Dan Oru\n\n"
+        "The play opened at the Quay Theatre on Friday and runs until 4 March.\n\n"
+        "UPDATE: Since this review was published, the theatre has told us the run will be extended by two weeks.\n"
+    )
+    assert_labels(text, {
+        "Rating: ★★★☆☆": "editorial_framing",
+        "Mira Lent as Sal in Winter Tides at the Quay Theatre.": "reported_fact",
+        "Photograph: Dan Oru": "boilerplate",
+        "UPDATE: Since this review was published, the theatre has told us the run will be extended by two weeks.": "reported_fact",
+    })
+
+
+def test_writer_reinterpretation_and_speculation_openers_are_framing():
+    text = (
+        "Study finds congestion charge had small effect\n\n"
+        "Professor Ian Gale, an economist at Northfield University, said the charge cut traffic by 2%. "
+        "In other words, the charge barely changed anything. "
+        "Perhaps the council knew that all along.\n"
+    )
+    assert_labels(text, {
+        "In other words, the charge barely changed anything.": "editorial_framing",
+        "Perhaps the council knew that all along.": "editorial_framing",
+    })

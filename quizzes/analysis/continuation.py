@@ -6,7 +6,7 @@ from .document import Document, Sentence
 from .voice import fact_cues, framing_score
 
 _CONSEQUENCE = re.compile(
-    r"^(?:As a result|As a consequence|Consequently|Therefore|Thus|Hence|For this reason|In other words|"
+    r"^(?:As a result|As a consequence|Consequently|Therefore|Thus|Hence|For this reason|"
     r"This means|That means|In turn)\b"
 )
 SOURCED = "sourced_argument"

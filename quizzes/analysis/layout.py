@@ -7,6 +7,7 @@ import re
 from .document import Document, Sentence
 from .lexicons import (
     ATTRIBUTION_VERBS,
+    FRAMING_MARKERS,
     BOILERPLATE_COMPANIONS,
     BOILERPLATE_MARKERS,
     BYLINE,
@@ -17,10 +18,18 @@ from .lexicons import (
     END_MARKER,
     FURNITURE_HEADING,
     FURNITURE_LINE,
+    HEADLINE_ADDRESS,
     HEADLINE_QUESTION,
+    KICKER_LINE,
+    LINK_LIST_HEADING,
     LINK_TAG,
+    PULL_QUOTE,
+    SOCIAL_LINE,
+    STANDFIRST_CUES,
     TEASER_MARKERS,
     TERMINAL,
+    TIMESTAMP,
+    UPDATE_NOTE,
 )
 from .result import Cue
 from .voice import framing_cues
@@ -32,6 +41,8 @@ _FUNCTION_WORDS = frozenset(
     "again still even every real truth don't won't can't didn't isn't doesn't yet too".split()
 )
 _ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY)$")
+_SHORT_ENDING = re.compile(r"[^AEIOU](?:ING|IED|ED)$")
+_PHOTO_CREDIT = re.compile(r"^(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?: |(?:Getty Images|Shutterstock|Alamy|/[A-Z][A-Za-z]+)\.?$")
 _HEADLINE_WORDS = 20
 _LINK_PARAGRAPH_WORDS = 40
 _FOOT = 4  # paragraphs from the end where credit lines sit
@@ -42,10 +53,14 @@ TEASER = "headline_teaser"
 def label_layout(document: Document) -> None:
     """Decide the sentences whose position or furniture settles their label."""
     vocabulary = _vocabulary(document)
+    kickers = _label_kickers(document)
     _label_link_paragraphs(document)
+    _label_link_lists(document)
     _label_boilerplate(document)
-    _label_top(document, vocabulary)
+    _label_top(document, vocabulary, kickers)
+    _label_pull_quotes(document)
     _label_teaser_lines(document, vocabulary)
+    _label_captions_and_updates(document)
 
 
 def emphasis_capitals(sentence: Sentence, lowercase_vocabulary: set[str]) -> list[Cue]:
@@ -56,7 +71,12 @@ def emphasis_capitals(sentence: Sentence, lowercase_vocabulary: set[str]) -> lis
         if len(word) < 3:
             continue
         lower = word.lower().replace("’", "'")
-        if lower in _FUNCTION_WORDS or lower in lowercase_vocabulary or (len(word) >= 5 and _ENGLISH_ENDING.search(word)):
+        if (
+            lower in _FUNCTION_WORDS
+            or lower in lowercase_vocabulary
+            or (len(word) >= 5 and _ENGLISH_ENDING.search(word))
+            or (len(word) == 4 and _SHORT_ENDING.search(word))
+        ):
             cues.append(sentence.cue(match.start(), match.end(), f"an ordinary word in capitals for emphasis: '{word}'"))
     return cues
 
@@ -184,6 +204,10 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "a press-release or news-agency label (release banner, embargo, standards), not the story"
     if sentence.paragraph_size == 1 and DATELINE.match(text):
         return "a dateline or publication date on its own line"
+    if _is_line(sentence) and TIMESTAMP.match(text):
+        return "a time stamp or reading time on its own line"
+    if _is_line(sentence) and SOCIAL_LINE.match(text):
+        return "share buttons, comment or share counts: page furniture"
     if sentence.paragraph_size == 1 and index >= count - _FOOT and CREDIT_LINE.match(text) and len(sentence.words) <= 6:
         return "a credit line at the foot of the article"
     if _is_line(sentence) and len(sentence.words) <= 4 and index > 0:
@@ -195,14 +219,18 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
 
 # --- headline, standfirst and captions -----------------------------------------------------
 
-def _label_top(document: Document, vocabulary: set[str]) -> None:
-    sentences = [s for s in document.sentences if s.label != BOILERPLATE]
+def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> None:
+    sentences = [s for s in document.sentences if s.label != BOILERPLATE and id(s) not in kickers]
     if len(sentences) < 2 or sentences[0].paragraph_size != 1 or sentences[0].label:
         return
     headline = sentences[0]
     if not _looks_like_headline(headline, sentences[1]):
         return
-    teaser = _teaser_cues(headline, vocabulary) + headline.matches(HEADLINE_QUESTION, limit=1)
+    teaser = (
+        _teaser_cues(headline, vocabulary)
+        + headline.matches(HEADLINE_QUESTION, limit=1)
+        + (headline.matches(HEADLINE_ADDRESS, limit=1) if headline.quoted < 0.5 else [])
+    )
     framing = framing_cues(headline)
     headline_cue = headline.cue(0, len(headline.text), "the headline, at the top of the article")
     if teaser:
@@ -211,6 +239,8 @@ def _label_top(document: Document, vocabulary: set[str]) -> None:
         headline.decide("editorial_framing", 0.6, [headline_cue, *framing])
     else:
         headline.decide("reported_fact", 0.6, [headline_cue])
+    if _label_standfirst(document, headline):
+        return
     for sentence in sentences[1:]:
         if sentence.label or not _is_line(sentence):
             break
@@ -244,3 +274,114 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
         if any(n.label == TEASER and abs(n.passage.paragraph - sentence.passage.paragraph) == 1 and n.start > document.sentences[0].passage.end for n in neighbours):
             reason = "a short unpunctuated line among other promotional links"
             sentence.decide(TEASER, 0.6, [sentence.cue(0, len(sentence.text), reason)])
+
+
+# --- kickers, standfirsts, pull-quotes, link lists, captions, updates ---------------------
+
+def _label_kickers(document: Document) -> set[int]:
+    """A kicker alone on a line ("LIVE", "BREAKING NEWS", "EXCLUSIVE"): a label that sells the story."""
+    found = set()
+    for sentence in document.sentences:
+        if sentence.paragraph_size == 1 and not sentence.label and KICKER_LINE.match(sentence.text.strip()):
+            sentence.decide(TEASER, 0.85, _whole(sentence, f"a kicker written to win a click: '{sentence.text.strip()}'"))
+            found.add(id(sentence))
+    return found
+
+
+def _label_standfirst(document: Document, headline: Sentence) -> bool:
+    """The short paragraph under the headline that sells the piece (the standfirst or deck): a
+    teaser when it sends the writer out on the story ("Jane Roe goes in search of …", "… meets the
+    people who …"). A plain summary there is left to the writer's-voice pass: outlets differ."""
+    paragraphs = document.paragraphs()
+    index = next((i for i, p in enumerate(paragraphs) if headline in p), None)
+    if index is None or index + 1 >= len(paragraphs):
+        return False
+    deck = paragraphs[index + 1]
+    if any(s.label for s in deck) or len(deck) > 3 or sum(len(s.words) for s in deck) > 60:
+        return False
+    if any(s.quoted >= 0.3 or ATTRIBUTION_VERBS.search(s.plain) for s in deck):
+        return False
+    cues = []
+    for sentence in deck:
+        match = STANDFIRST_CUES.search(sentence.plain)
+        if match:
+            cues.append(sentence.cue(match.start(), match.end(), f"the writer sets out on the story: '{match.group()}'"))
+    if not cues:
+        return False  # a plain summary under the headline: the writer's-voice pass decides fact or framing
+    for sentence in deck:
+        reason = "the standfirst under the headline, written to pull the reader in"
+        sentence.decide(TEASER, 0.7, [sentence.cue(0, len(sentence.text), reason), *[c for c in cues if sentence.start <= c.start < sentence.passage.end]])
+    return True
+
+
+def _label_pull_quotes(document: Document) -> None:
+    """A quotation standing alone on its line, attributed with a dash ("“…” – Jane Roe"), or repeated
+    word for word from the body: a pull-quote, a layout device to draw the eye."""
+    text = document.text
+    for sentence in document.sentences:
+        if sentence.label or sentence.paragraph_size != 1 or len(sentence.words) > 60:
+            continue
+        line = sentence.text.strip()
+        if PULL_QUOTE.match(line):
+            reason = "a pull-quote: a quotation alone on its line, signed with a dash"
+        elif sentence.quoted >= 0.9 and not TERMINAL.search(line.rstrip("”\"’'")):
+            core = line.strip("“”\"‘’' ")[:40]
+            if len(core) < 20 or text.count(core) < 2:
+                continue
+            reason = "a pull-quote: words from the article repeated alone on a line"
+        else:
+            continue
+        sentence.decide(TEASER, 0.8, _whole(sentence, reason))
+
+
+def _label_link_lists(document: Document) -> None:
+    """A heading such as "Most read" or "You might also like" is page furniture; the short
+    headline lines listed under it are links to other articles (teasers)."""
+    sentences = document.sentences
+    index = 0
+    while index < len(sentences):
+        sentence = sentences[index]
+        index += 1
+        line = sentence.text.strip()
+        if sentence.label or len(sentence.words) > 8 or not LINK_LIST_HEADING.match(line):
+            continue
+        if sentence.paragraph_size > 1 and sentence is not _first_in_paragraph(document, sentence):
+            continue
+        sentence.decide(BOILERPLATE, 0.85, _whole(sentence, f"the heading of a list of links to other articles: '{line}'"))
+        while index < len(sentences):
+            item = sentences[index]
+            item_text = item.text.strip()
+            numbered = re.match(r"^(?:\d{1,2}[.)]|[-•*·▪])\s+\S", item_text)
+            number_alone = re.fullmatch(r"\d{1,2}[.)]", item_text)  # the segmenter splits "1." from its item
+            if item.label or len(item.words) > 25 or not (numbered or number_alone or not TERMINAL.search(item_text) or item_text.endswith("?")):
+                break
+            item.decide(TEASER, 0.75, _whole(item, f"a link listed under '{line}'"))
+            index += 1
+
+
+def _first_in_paragraph(document: Document, sentence: Sentence) -> Sentence:
+    for paragraph in document.paragraphs():
+        if sentence in paragraph:
+            return paragraph[0]
+    return sentence
+
+
+def _label_captions_and_updates(document: Document) -> None:
+    """A photo caption right before its credit ("X at the Y Theatre. Photograph: Z") describes the
+    picture: a reported fact. An update note ("UPDATE: Since this post went live, …") reports a later
+    event in the outlet's own voice: a reported fact unless it evaluates."""
+    for paragraph in document.paragraphs():
+        for position, sentence in enumerate(paragraph):
+            if sentence.label:
+                continue
+            after = paragraph[position + 1] if position + 1 < len(paragraph) else None
+            if after is not None and after.label == BOILERPLATE and _PHOTO_CREDIT.search(after.text.strip()) and len(sentence.words) <= 30:
+                sentence.decide("reported_fact", 0.6, _whole(sentence, "a photo caption: it describes the picture, credited just after"))
+            elif position == 0 and UPDATE_NOTE.match(sentence.text) and not _evaluates(sentence):
+                marker = UPDATE_NOTE.match(sentence.text)
+                sentence.decide("reported_fact", 0.6, [sentence.cue(0, marker.end() - 1, "an update note: a later development reported by the outlet")])
+
+
+def _evaluates(sentence: Sentence) -> bool:
+    """Loaded, evaluative or promotional words (not "we"/"us": in an update the outlet speaks of itself)."""
+    return any(sentence.matches(lex, limit=1) for lex in FRAMING_MARKERS if lex.name in ("evaluative frame", "evaluative word", "promotional"))

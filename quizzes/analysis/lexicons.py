@@ -103,11 +103,20 @@ CLAIM_LEMMAS = "claim insist allege tweet boast vow deny accuse"
 
 # Not an infinitive ("refused to say") nor a participle used as an adjective ("the alleged thief").
 _NOT_INFINITIVE = r"(?<!\bto )(?<!\bthe )(?<!\ban )(?<!\ba )"
+# Not a passive ("the first rows are warned", "was told"): the subject hears, it does not speak.
+_NOT_PASSIVE = r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bbe )"
+# A reporting verb denied ("did not say how much", "declined to say whether"): nothing is reported.
+NEGATED_REPORT = re.compile(
+    r"\b(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|could not|couldn['’]t|will not|won['’]t|"
+    r"declined to|refused to|was unable to|were unable to|did not immediately)\s+(?:say|tell|explain|specify|confirm|comment|"
+    r"elaborate|reveal|disclose)\b"
+)
 ATTRIBUTION_VERBS = re.compile(
-    _NOT_INFINITIVE + _words(*_verb_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS, False), "according to")
+    _NOT_INFINITIVE + _NOT_PASSIVE + _words(*_verb_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS, False), "according to")
 )
 MARKED_ATTRIBUTION_VERBS = re.compile(
     _NOT_INFINITIVE
+    + _NOT_PASSIVE
     + _words(*(f for f in _verb_forms(MARKED_REPORTING_LEMMAS) if f not in _NOUN_LIKE), *_progressive_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS))
     + r"(?=\s*(?:that\b|:|,|“|\"|\.|$))"
 )
@@ -221,7 +230,8 @@ SENTENCE_OPENERS = frozenset(
     "one some many most all few every each only even such what why how who where there here it its their his her "
     "our your my not no none nothing nobody neither yes later earlier today yesterday tomorrow first second finally indeed thus hence "
     "behind beyond beneath above below across along among around between within through throughout against toward towards upon "
-    "almost nearly around about roughly more less fewer just again".split()
+    "almost nearly around about roughly more less fewer just again because whereas once until whether perhaps maybe "
+    "nor or otherwise therefore meanwhile besides".split()
 )
 NAME_STOPWORDS = frozenset(
     "The A An In On At As To For From And But So If When While Since After Before He She They It We I This That "
@@ -316,6 +326,8 @@ FACT_MARKERS = (
         "checkable information or its source: '{m}'",
     ),
 )
+# A star rating or score: the outlet's verdict.
+RATING = re.compile(r"[★☆✩✭✰]{2,}|\b[1-5](?:\.5)?/5\b|\b(?:one|two|three|four|five|[1-5])[- ]stars?\b|\b\d(?:\.5)? out of (?:5|five|10|ten)\b", re.I)
 FRAMING_MARKERS = (
     _lexicon(
         "evaluative frame",
@@ -443,9 +455,11 @@ FRAMING_MARKERS = (
         "a hedged judgement or speculation: '{m}'",
         0.75,
     ),
+    _lexicon("rating", RATING.pattern, "a star rating or score: the outlet's own verdict: '{m}'", 2.0, re.I),
     _lexicon(
         "steering opener",
-        r"^(?:So,?\s|On the contrary|Of course|After all|Clearly|Surely|Indeed)",
+        r"^(?:So,?\s|On the contrary|Of course|After all|Clearly|Surely|Indeed|In other words|Put simply|"
+        r"To put it (?:simply|bluntly|another way)|In short|Translation:|Perhaps|Maybe|Presumably)",
         "the writer steers the argument: '{m}'",
     ),
 )
@@ -486,6 +500,14 @@ HEADLINE_QUESTION = _lexicon(
     "a headline that opens a question to make you read on: '{m}'",
     2.0,
 )
+# A headline that speaks to the reader ("… you won't forget", "what it means for YOUR street").
+HEADLINE_ADDRESS = _lexicon(
+    "reader address",
+    r"\b(?:you|your|yours|you['’](?:ll|re|ve|d))\b",
+    "a headline that speaks to you, the reader, to pull you in: '{m}'",
+    2.0,
+    re.I,
+)
 # A caption or video link under a headline: media verbs, an imperative to watch, "the moment".
 CAPTION_CUES = _lexicon(
     "caption",
@@ -499,8 +521,20 @@ BOILERPLATE_MARKERS = (
         "site notice",
         _words("sign-up", "sign up", "signing up", "subscribe", "unsubscribe", "newsletter", "consent(?:ed)?",
                "cookies?", "privacy (?:policy|notice)", "terms (?:and conditions|of use|of service)",
-               "All rights reserved", "Copyright", "Click here", "Follow us", "Share this (?:article|story)",
-               "Advertisement", "Sponsored content", "Reporting by", "Editing by", "Additional reporting by")
+               "All rights reserved", "Copyright", "Click here", "Follow us", "Like us on", "Share this (?:article|story|post|page|item|link)",
+               "Share (?:on|via) (?:Facebook|Twitter|X|WhatsApp|LinkedIn|email)", "Advertisement", "Sponsored content",
+               "Paid (?:content|post|partnership)", "Partner content", "Skip (?:advert|ad)", "continues below",
+               "Reporting by", "Editing by", "Additional reporting by",
+               # reader appeals of a newsroom: tips, letters, comments
+               "Got a (?:news )?(?:story|tip)", "Have you got a (?:news )?story", "Do you have a (?:news )?(?:story|tip)",
+               "news ?desk", "Contact (?:our|the) (?:newsroom|reporters?|editor)", "Leave a (?:comment|reply)",
+               "(?:View|Show|Read|Add|Post) (?:all )?comments?", "Join the (?:conversation|discussion|debate)",
+               "Comments? \\(\\d+\\)",
+               # donation and membership asks, syndication
+               "Support (?:our|independent|quality|local|public[- ]interest) journalism", "Donate (?:now|today|here)",
+               "Become a (?:member|supporter|subscriber|patron)", "Reuse this content",
+               "(?:Republished|Reproduced|Reprinted|Used) with permission",
+               "(?:first|originally) appeared (?:on|in)", "Syndicated by")
         + r"|©|^Source:",
         "a website notice, not part of the news story: '{m}'",
         2.0,
@@ -538,7 +572,8 @@ BOILERPLATE_COMPANIONS = re.compile(
 FURNITURE_LINE = re.compile(
     r"^(?:(?:PRESS|NEWS|MEDIA) RELEASE|(?:Press|News|Media) [Rr]elease|FOR IMMEDIATE RELEASE|For [Ii]mmediate [Rr]elease|"
     r"EMBARGOED|Embargoed|EMBARGO|Embargo|Under embargo|Our [Ss]tandards|Editorial (?:standards|guidelines)|"
-    r"Fact[- ]checked by|Trust Principles)\b[^.?!]{0,80}[.]?$"
+    r"Fact[- ]checked by|Trust Principles|Tags|Tagged|Topics|Filed under|Posted in|Categories|Category|Keywords|"
+    r"Explore more on these topics|More on this story)\b[^.?!]{0,80}[.]?$"
 )
 # Press-release and publication furniture that fills a whole line.
 END_MARKER = re.compile(r"^[-–—#*\s]*(?:ENDS?|End|###|-30-|# # #)[-–—#*\s.]*$")
@@ -559,7 +594,8 @@ _ROLE = (
 # A byline ("By Jane Roe", "Jane Roe, Senior Lecturer in Law, Northfield University") or an
 # author bio ("Jane Roe is Senior Lecturer in Law at Northfield University").
 BYLINE = re.compile(
-    r"^(?:By [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}, (?:[\w’'-]+ ){0,4}"
+    r"^(?:(?:(?:Words|Text|Written|Posted|Story|Reporting|Interview|Interviews|Photos?|Photographs?|Photography|Pictures?|"
+    r"Images?|Illustrations?|Video|Edited|Additional reporting)(?: and [a-z]+)? by|By) [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}, (?:[\w’'-]+ ){0,4}"
     + _ROLE
     + r"\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3} is (?:an? |the )?(?:[\w’'-]+ ){0,4}"
     + _ROLE
@@ -570,6 +606,47 @@ DATELINE = re.compile(
     r"^(?:[A-Z][A-Z .’'-]{2,40},\s+[\w ,]{3,30}(?:\([^()]{1,40}\))?\s*[-–—]?|"
     r"(?:Published|Updated|Posted)(?: on)?:?\s+[\w ,:]{4,40})$"
 )
+# Timestamps and reading times alone on a line: "Updated 14:32 GMT", "Published 3 hours ago",
+# "2 min read", "28 November 2026", "Tuesday 2 December 2026 09.15 GMT".
+_DATE = (
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{_MONTHS})|(?:{_MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?),? \d{{4}}"
+)
+TIMESTAMP = re.compile(
+    rf"^(?:(?:Last )?(?:Published|Updated|Posted|Modified|Edited)(?: on| at)?:?\s+[\w ,:./+-]{{2,40}}|"
+    rf"\d+ (?:min|mins|minute|minutes)(?: read| listen| watch)|(?:About )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
+    rf"{_DATE}(?:[, ]+(?:at )?\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm]| [A-Z]{{3,4}})?)?|\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm])? [A-Z]{{3,4}}(?:,? {_DATE})?)$"
+)
+# A line of share buttons and counters: "Share this post: Facebook | X | Email", "Comments (34)",
+# "Tweet", "Like 1.2k", "12 shares".
+_SOCIAL = (
+    r"(?:Share(?: this(?: [a-z]+)?)?:?|Tweet|Like|Likes|Comment|Comments|Reply|Print|E-?mail|Save|Copy link|Facebook|Twitter|X|"
+    r"WhatsApp|LinkedIn|Pinterest|Reddit|Instagram|Flipboard|Messenger|Telegram|Bluesky|Threads|Mastodon|YouTube|TikTok|"
+    r"Advertisement|ADVERTISEMENT|ADVERT|Gift (?:this )?article|\d[\d,.]*[kKmM]? (?:comments?|shares?|likes?|views?))"
+)
+SOCIAL_LINE = re.compile(rf"^(?:{_SOCIAL}(?:\s*\(?\d[\d,.]*[kKmM]?\)?)?[\s|·•,/:-]*)+$")
+# The heading of a list of links to other articles: "Most read", "You might also like", "More from Sport".
+LINK_LIST_HEADING = re.compile(
+    r"^(?:Most (?:read|popular|viewed|shared|commented)|Trending(?: now| stories)?|Popular(?: now)?|"
+    r"You (?:might|may) (?:also )?(?:like|be interested in|have missed)|More (?:from|on|in|stories|news)\b[^.?!]{0,40}|"
+    r"Related(?: articles| stories| content| coverage| links| reading| topics)?|Recommended(?: for you| reading| stories)?|"
+    r"Editor['’]?s (?:picks|choice)|Top stories|Latest(?: news| stories| headlines)?|What to read next|Read next|Up next|"
+    r"In other news|Elsewhere on [^.?!]{1,30}|Also on [^.?!]{1,30}|Don['’]t miss|Further reading)\s*:?$"
+)
+# A kicker alone on a line above a headline: "LIVE", "BREAKING NEWS", "EXCLUSIVE".
+KICKER_LINE = re.compile(
+    r"^(?:LIVE|Live|BREAKING(?: NEWS)?|Breaking(?: news)?|EXCLUSIVE|Exclusive|JUST IN|Just in|DEVELOPING|Developing story|"
+    r"WATCH|REVEALED|UPDATED|SPECIAL REPORT|INVESTIGATION)\s*[:!]?$"
+)
+# A pull-quote: a quotation alone on its line, attributed with a dash ("“…” – Jane Roe").
+PULL_QUOTE = re.compile(r"^[“\"‘'][^“”\"]{8,300}[”\"’'][.,]?\s*[–—-]{1,2}\s*[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}(?:,[^.?!]{1,60})?$")
+# A standfirst sentence: the writer (named) sets out on the story ("X goes in search of …", "X meets …").
+STANDFIRST_CUES = re.compile(
+    r"\b(?:goes|went|set|sets) (?:in search of|out to|looking for|to find)|\b(?:investigates|explores|uncovers|meets|visits|"
+    r"asks (?:why|whether|how|what|who)|finds out|tries to find|reports from|travels to|spends a (?:day|week|night|month|year)|"
+    r"tells the story of|hears from|returns to|follows)\b"
+)
+# An update note opening a paragraph ("UPDATE:", "Update, 2 December:").
+UPDATE_NOTE = re.compile(r"^(?:UPDATE|UPDATED|Update|Updated)\b[^:.?!]{0,40}:\s+\S")
 # A short credit line at the foot of an article: "Source: ...", "Via: ...", "h/t: ...".
 CREDIT_LINE = re.compile(r"^[A-Za-z][A-Za-z/ ]{0,11}:\s*[A-Z][\w .’'&-]{0,40}\.?$")
 TERMINAL = re.compile(r"[.?!…][”’\"')\]]*$|[.?!][”’\"')\]]+\s*$")

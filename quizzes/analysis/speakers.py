@@ -17,6 +17,7 @@ from .lexicons import (
     DATA_SUBJECT,
     EXPERT_MARKERS,
     MARKED_ATTRIBUTION_VERBS,
+    NEGATED_REPORT,
     PLURAL_REFERENCE,
     PUBLISHED_WORK,
     SINGULAR_REFERENCE,
@@ -146,12 +147,14 @@ def _work_as_subject(sentence: Sentence, memory: _Memory) -> Speaker | None:
 
 def _find_attribution(sentence: Sentence) -> _Attribution | None:
     plain = sentence.plain
-    verbs = [m for m in (ATTRIBUTION_VERBS.search(plain), MARKED_ATTRIBUTION_VERBS.search(plain), NAMING_VERBS.search(plain)) if m]
+    verbs = [m for m in (_first_verb(ATTRIBUTION_VERBS, plain), _first_verb(MARKED_ATTRIBUTION_VERBS, plain), NAMING_VERBS.search(plain)) if m]
     if not verbs:
         return None
     verb = min(verbs, key=lambda m: m.start())
     if verb.group() == "according to" and not sentence.quotations:
         return None
+    if not sentence.quotations and NEGATED_REPORT.search(plain) and not re.search(r"\b(?:said|says|told|added)\b", plain[:verb.start()]):
+        return None  # "He did not say how much that would save.": a report that nothing was said
     marks = [m.end() for m in _QUOTE_MARK.finditer(plain, 0, verb.start())]
     left = marks[-1] if marks else 0
     if not re.search(r"\w", plain[left:verb.start()]):
@@ -159,6 +162,24 @@ def _find_attribution(sentence: Sentence) -> _Attribution | None:
     next_mark = _QUOTE_MARK.search(plain, verb.end())
     right_end = min(next_mark.start() if next_mark else len(plain), verb.end() + _RIGHT_WINDOW)
     return _Attribution(verb, left, right_end)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its|our|such|another)\s+(?:[a-z]+\s+)?$")
+
+
+def _first_verb(pattern: re.Pattern, plain: str) -> re.Match | None:
+    """The first match of ``pattern`` that is a verb, skipping claim words used as nouns."""
+    for match in pattern.finditer(plain):
+        if not _claim_noun(plain, match):
+            return match
+    return None
+
+
+def _claim_noun(plain: str, verb: re.Match) -> bool:
+    """"a bold boast,", "his latest tweet.": a claim verb used as a noun, with no claim after it."""
+    if not CLAIM_VERBS.fullmatch(verb.group()) or not _DETERMINER_BEFORE.search(plain, 0, verb.start()):
+        return False
+    return not re.match(r"\s*(?:that\b|:|“|\"|to\b)", plain[verb.end():])
 
 
 def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:

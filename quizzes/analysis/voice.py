@@ -18,7 +18,7 @@ _PUNCHY_WORDS = 4
 _PAST = re.compile(r"\b(?:was|were|had|did)\b|\w{3,}ed\b")
 _TERMINAL_STOP = re.compile(r"[.!][”’\"')\]]*\s*$")
 OPINION_SHARE = 0.3
-_STRONG = ("evaluative frame", "evaluative word", "promotional", "writer's voice", "opinion label")
+_STRONG = ("evaluative frame", "evaluative word", "promotional", "writer's voice", "opinion label", "rating")
 _GENRE_PRIOR = {"opinion": ("editorial_framing", 1.0), "news": ("reported_fact", 0.5)}
 
 
