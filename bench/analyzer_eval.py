@@ -3,7 +3,8 @@
 Usage: python bench/analyzer_eval.py [FOLDER ...]   (python bench/analyzer_eval.py --help)
 Default folders: ../shared/eval/dev/ and ../shared/seed/ (the shared dev set plus the bundled
 article's gold), relative to the repo root. With several folders, a per-folder summary follows
-the pooled report.
+the pooled report. ``--rules`` scores the rules without the trained model. Leave-one-article-out
+scores (rules vs rules + model) come from ``bench/train_analyzer_model.py``.
 """
 
 import argparse
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from quizzes.analysis import analyze  # noqa: E402
+from quizzes.analysis.analyzer import analyze_rules  # noqa: E402
 from quizzes.analysis.evaluation import article_pairs, evaluate, format_report  # noqa: E402
 
 DEFAULT_FOLDERS = (ROOT.parent / "shared" / "eval" / "dev", ROOT.parent / "shared" / "seed")
@@ -34,6 +36,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="folders holding X.txt + X.gold.jsonl pairs (default: %(default)s)",
         default=[str(folder) for folder in DEFAULT_FOLDERS],
     )
+    parser.add_argument("--rules", action="store_true", help="score the rules alone, without the trained model")
     parser.add_argument("--worst", type=int, default=12, metavar="N", help="confident mistakes to list (default: 12)")
     return parser.parse_args(argv)
 
@@ -41,12 +44,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     folders = [Path(folder) for folder in args.folders]
+    analyzer = analyze_rules if args.rules else analyze
     pairs = article_pairs(folders)
     if not pairs:
         print(f"no *.txt + *.gold.jsonl pairs in: {', '.join(map(str, folders))}", file=sys.stderr)
         return 1
     print(f"{len(pairs)} articles: {', '.join(text.stem for text, _ in pairs)}")
-    print(format_report(evaluate(pairs, analyze), worst=args.worst))
+    print(format_report(evaluate(pairs, analyzer), worst=args.worst))
     if len(folders) > 1:
         print("\nper folder:")
         for folder in folders:
@@ -54,7 +58,7 @@ def main(argv: list[str]) -> int:
             if not own:
                 print(f"  {folder}: no gold pairs")
                 continue
-            report = evaluate(own, analyze)
+            report = evaluate(own, analyzer)
             correct = sum(j.correct for j in report.judged)
             print(
                 f"  {folder}: {len(own)} articles, {len(report.judged)} sentences, accuracy "

@@ -647,3 +647,78 @@ def test_writer_reinterpretation_and_speculation_openers_are_framing():
         "In other words, the charge barely changed anything.": "editorial_framing",
         "Perhaps the council knew that all along.": "editorial_framing",
     })
+
+
+# --- trained model over the rules' cues (quizzes/analysis/model.py) ---------------------------
+
+from quizzes.analysis.analyzer import analyze_rules, analyze_with, run_rules  # noqa: E402
+from quizzes.analysis.features import passage_features, vocabulary  # noqa: E402
+from quizzes.analysis.model import MODEL_PATH, LinearModel, load_model  # noqa: E402
+
+
+def test_the_model_file_loads_once_and_covers_the_six_labels():
+    model = load_model()
+    assert model is not None, f"{MODEL_PATH} is missing"
+    assert load_model() is model
+    assert set(model.labels) == set(LABEL_IDS)
+    assert model.weights and all(len(row) == len(LABEL_IDS) for row in model.weights.values())
+    assert MODEL_PATH.stat().st_size < 512 * 1024
+
+
+def test_pure_python_inference_equals_the_training_librarys_predict_proba():
+    import json
+
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    model = LinearModel.from_dict(data)
+    assert len(data["checks"]) >= 5
+    for check in data["checks"]:
+        probabilities = model.predict_proba(check["features"])
+        assert sum(probabilities.values()) == pytest.approx(1.0)
+        for label, expected in zip(data["labels"], check["predict_proba"]):
+            assert probabilities[label] == pytest.approx(expected, abs=1e-4)
+
+
+def test_final_label_and_confidence_are_the_models_and_the_rules_cues_are_kept():
+    text = SEED.read_text(encoding="utf-8")
+    model = load_model()
+    document = run_rules(text)
+    passages = analyze(text)
+    for sentence, features, passage in zip(document.sentences, passage_features(document), passages):
+        probabilities = model.predict_proba(features)
+        best = max(probabilities, key=probabilities.get)
+        assert passage.label == best
+        assert passage.confidence == round(probabilities[best], 2)
+        assert set(sentence.cues) <= set(passage.cues)
+        if best != sentence.label:
+            assert any("trained model" in cue.reason for cue in passage.cues)
+
+
+def test_rules_alone_are_still_available_and_a_missing_model_file_falls_back_to_them(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    assert load_model(tmp_path / "absent.json") is None
+    rules = analyze_rules(text)
+    assert [(p.start, p.end) for p in rules] == [(p.start, p.end) for p in analyze(text)]
+    assert analyze_with(text, None) == rules
+
+
+def test_a_malformed_model_is_refused_and_unknown_features_are_ignored():
+    with pytest.raises(ValueError):
+        LinearModel.from_dict({"labels": ["a", "b"], "features": ["x"], "coef": [[1.0]], "intercept": [0.0, 0.0]})
+    model = LinearModel.from_dict({"labels": ["a", "b"], "features": ["x"], "coef": [[1.0], [-1.0]], "intercept": [0.0, 0.0]})
+    assert model.predict_proba({"unknown": 5.0}) == {"a": 0.5, "b": 0.5}
+    assert model.predict_proba({"x": 1000.0})["a"] == pytest.approx(1.0)  # no overflow
+
+
+def test_word_features_are_function_and_cue_words_only():
+    words = vocabulary()
+    assert {"the", "said", "professor", "newsletter", "should"} <= words
+    assert not {"ukraine", "sugar", "putin", "library"} & words
+    features = passage_features(run_rules("Sugar prices in Ukraine rose, the minister said."))[0]
+    assert not any(name.startswith(("w:", "w2:")) and ("sugar" in name or "ukraine" in name) for name in features)
+
+
+def test_a_snippet_shorter_than_any_training_article_keeps_the_rules_labels():
+    from quizzes.analysis.features import MIN_PARAGRAPHS
+
+    text = "\n\n".join(["Parliament passes budget bill"] + ["The bill passed by 310 votes to 250 on Tuesday."] * (MIN_PARAGRAPHS - 2))
+    assert analyze(text) == analyze_rules(text)

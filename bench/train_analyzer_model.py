@@ -1,0 +1,250 @@
+"""Train the analyzer's linear model and score it leave-one-article-out against the rules alone.
+
+Usage: python bench/train_analyzer_model.py [--write] [--c C] [--variant NAME]
+Needs the ``train`` extra (scikit-learn): ``pip install -e '.[train]'``.
+
+Reads the labelled folders in ``FOLDERS`` (named one by one; nothing else under tests/data is
+ever read), runs the rules on every article, computes ``quizzes.analysis.features`` per passage
+and labels each passage with the gold sentence it overlaps most. Then:
+
+1. leave-one-article-out (LOAO): for every article, train on all the others and label it;
+   pooled and per-folder scores, rules alone vs rules + model;
+2. leave-one-folder-out (LOFO): train on every other folder, label the whole folder (the
+   closest to a new blind set written by another author);
+3. with ``--write``: train on everything and write ``quizzes/analysis/analyzer_model.json``
+   (labels, feature names, coefficients, intercepts; no pickle), with a few feature vectors and
+   scikit-learn's ``predict_proba`` for them, which the tests compare with the pure-Python
+   inference.
+"""
+
+import argparse
+import json
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+from sklearn.feature_extraction import DictVectorizer  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+from quizzes.analysis.analyzer import run_rules  # noqa: E402
+from quizzes.analysis.evaluation import article_pairs, judge, read_gold, score  # noqa: E402
+from quizzes.analysis.features import passage_features  # noqa: E402
+from quizzes.analysis.model import MODEL_PATH, LinearModel  # noqa: E402
+from quizzes.analysis.result import AnalyzedPassage  # noqa: E402
+from quizzes.labels import LABEL_IDS  # noqa: E402
+
+# Named one by one: tests/data/blind4 (the next exam) must never be read.
+FOLDERS = {
+    "dev": ROOT.parent / "shared" / "eval" / "dev",
+    "seed": ROOT.parent / "shared" / "seed",
+    "heldout": ROOT / "tests" / "data" / "heldout",
+    "blind": ROOT / "tests" / "data" / "blind",
+    "blind2": ROOT / "tests" / "data" / "blind2",
+    "blind3": ROOT / "tests" / "data" / "blind3",
+}
+# Folders the rules were never tuned on: their rule outputs look like those on a new article.
+UNTUNED = {"blind3"}
+MIN_ARTICLES = 2  # a word feature must occur in at least this many training articles
+VARIANTS = {
+    "full": lambda name: True,
+    "no-rule-label": lambda name: not name.startswith(("rule=", "rule_confidence", "prev_rule=", "next_rule=", "article_share_rule=")),
+    "no-words": lambda name: not name.startswith(("w:", "w2:", "first_word:")),
+}
+
+
+class Article:
+    def __init__(self, folder: str, text_path: Path, gold_path: Path):
+        self.folder = folder
+        self.name = text_path.stem
+        self.gold = read_gold(gold_path)
+        document = run_rules(text_path.read_text(encoding="utf-8"))
+        self.features = passage_features(document)
+        self.spans = [(s.start, s.passage.end) for s in document.sentences]
+        self.rules = [AnalyzedPassage(s.start, s.passage.end, s.label, s.confidence, ()) for s in document.sentences]
+        self.targets = [self._gold_label(start, end) for start, end in self.spans]
+
+    def _gold_label(self, start: int, end: int) -> str | None:
+        best, best_overlap = None, 0
+        for sentence in self.gold:
+            overlap = min(end, sentence.end) - max(start, sentence.start)
+            if overlap > best_overlap:
+                best, best_overlap = sentence.label, overlap
+        return best
+
+
+def load_articles() -> list[Article]:
+    articles = []
+    for folder, path in FOLDERS.items():
+        for text_path, gold_path in article_pairs([path]):
+            articles.append(Article(folder, text_path, gold_path))
+    return articles
+
+
+def _selected(features: dict, keep, allowed: set | None) -> dict:
+    return {k: v for k, v in features.items() if keep(k) and (allowed is None or k in allowed)}
+
+
+def _word_filter(train: list[Article]) -> set[str]:
+    """Non-word features, plus word features seen in at least MIN_ARTICLES training articles."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for article in train:
+        for row in article.features:
+            for name in row:
+                seen[name].add(article.name)
+    return {name for name, where in seen.items() if not name.startswith(("w:", "w2:", "first_word:")) or len(where) >= MIN_ARTICLES}
+
+
+UNTUNED_WEIGHT = 1.0  # set by --untuned-weight
+
+
+def fit(train: list[Article], c: float, keep) -> tuple[DictVectorizer, LogisticRegression]:
+    allowed = _word_filter(train)
+    rows, targets, weights = [], [], []
+    for article in train:
+        for row, target in zip(article.features, article.targets):
+            if target is not None:
+                rows.append(_selected(row, keep, allowed))
+                targets.append(target)
+                weights.append(UNTUNED_WEIGHT if article.folder in UNTUNED else 1.0)
+    vectorizer = DictVectorizer(sparse=False)
+    x = vectorizer.fit_transform(rows)
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    model.fit(x, targets, sample_weight=np.array(weights))
+    return vectorizer, model
+
+
+def predict(vectorizer, model, article: Article, keep) -> list[AnalyzedPassage]:
+    x = vectorizer.transform([_selected(row, keep, None) for row in article.features])
+    probabilities = model.predict_proba(x)
+    passages = []
+    for (start, end), p in zip(article.spans, probabilities):
+        k = int(np.argmax(p))
+        passages.append(AnalyzedPassage(start, end, str(model.classes_[k]), float(p[k]), ()))
+    return passages
+
+
+def _line(name: str, report) -> str:
+    per = report.per_label
+    cells = " ".join(f"{per[label].f1:6.3f}" for label in LABEL_IDS)
+    return f"{name:<26} {len(report.judged):4d} {report.macro_f1:6.3f} {cells}"
+
+
+def _header() -> str:
+    short = " ".join(f"{label[:6]:>6}" for label in LABEL_IDS)
+    return f"{'':<26} {'n':>4} {'macro':>6} {short}"
+
+
+def compare(title: str, articles: list[Article], predictions: dict[str, list[AnalyzedPassage]]) -> dict:
+    """Rules vs rules+model, pooled and per folder; returns the pooled model report."""
+    print(f"\n{title}")
+    print(_header())
+    results = {}
+    for group in ["all", *FOLDERS]:
+        members = [a for a in articles if group == "all" or a.folder == group]
+        if not members:
+            continue
+        rules = score([j for a in members for j in judge(a.name, a.gold, a.rules)])
+        model = score([j for a in members for j in judge(a.name, a.gold, predictions[a.name])])
+        print(_line(f"{group}: rules", rules))
+        print(_line(f"{group}: rules+model", model))
+        results[group] = (rules, model)
+    return results
+
+
+def loao(articles: list[Article], c: float, keep) -> dict[str, list[AnalyzedPassage]]:
+    out = {}
+    for held in articles:
+        vectorizer, model = fit([a for a in articles if a is not held], c, keep)
+        out[held.name] = predict(vectorizer, model, held, keep)
+    return out
+
+
+def lofo(articles: list[Article], c: float, keep) -> dict[str, list[AnalyzedPassage]]:
+    out = {}
+    for folder in FOLDERS:
+        held = [a for a in articles if a.folder == folder]
+        if not held:
+            continue
+        vectorizer, model = fit([a for a in articles if a.folder != folder], c, keep)
+        for article in held:
+            out[article.name] = predict(vectorizer, model, article, keep)
+    return out
+
+
+def write_model(articles: list[Article], c: float, keep, variant: str) -> None:
+    vectorizer, model = fit(articles, c, keep)
+    names = list(vectorizer.feature_names_)
+    coef = model.coef_
+    used = [j for j in range(len(names)) if np.any(np.abs(coef[:, j]) >= 1e-6)]
+    data = {
+        "about": "Linear model over the rules' cues and layout features; see docs/analyzer.md. "
+        "Written by bench/train_analyzer_model.py --write; probabilities = softmax(coef . x + intercept).",
+        "trained_on": {folder: [a.name for a in articles if a.folder == folder] for folder in FOLDERS},
+        "sentences": sum(t is not None for a in articles for t in a.targets),
+        "variant": variant,
+        "C": c,
+        "class_weight": "balanced",
+        "untuned_weight": UNTUNED_WEIGHT,
+        "sklearn_version": __import__("sklearn").__version__,
+        "labels": [str(label) for label in model.classes_],
+        "features": [names[j] for j in used],
+        "coef": [[round(float(coef[k, j]), 6) for j in used] for k in range(coef.shape[0])],
+        "intercept": [round(float(b), 6) for b in model.intercept_],
+    }
+    # Equivalence check: scikit-learn's predict_proba on a few training vectors, for the tests.
+    checks = []
+    rows = [row for a in articles for row in a.features]
+    for index in np.linspace(0, len(rows) - 1, 8).astype(int):
+        row = _selected(rows[index], keep, set(names))
+        p = model.predict_proba(vectorizer.transform([row]))[0]
+        checks.append({"features": row, "predict_proba": [float(v) for v in p]})
+    data["checks"] = checks
+    MODEL_PATH.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n", encoding="utf-8")
+    pure = LinearModel.from_dict(data)
+    worst = max(abs(pure.predict_proba(check["features"])[label] - q) for check in checks for label, q in zip(data["labels"], check["predict_proba"]))
+    print(f"\nwrote {MODEL_PATH.relative_to(ROOT)}: {len(used)} features x {len(data['labels'])} labels, "
+          f"{MODEL_PATH.stat().st_size / 1024:.1f} KiB")
+    print(f"pure-Python inference vs scikit-learn predict_proba on {len(checks)} vectors: max |difference| {worst:.2e}")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="train_analyzer_model.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--c", type=float, default=1.0, help="inverse L2 regularisation strength (default: %(default)s)")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), default="full", help="feature set (default: %(default)s)")
+    parser.add_argument("--grid", action="store_true", help="also print LOAO/LOFO macro-F1 for every variant and C in 0.1, 0.3, 1, 3")
+    parser.add_argument("--untuned-weight", type=float, default=1.0, metavar="W",
+                        help="weight of passages from folders the rules were never tuned on (%(default)s)")
+    parser.add_argument("--write", action="store_true", help="train on everything and write the model file")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    global UNTUNED_WEIGHT
+    UNTUNED_WEIGHT = args.untuned_weight
+    articles = load_articles()
+    count = sum(t is not None for a in articles for t in a.targets)
+    print(f"{len(articles)} articles, {count} labelled passages, folders: {', '.join(FOLDERS)}")
+    keep = VARIANTS[args.variant]
+    if args.grid:
+        print("\ngrid (macro-F1: LOAO all / LOFO all / LOFO blind3):")
+        for variant, variant_keep in VARIANTS.items():
+            for c in (0.1, 0.3, 1.0, 3.0):
+                first = loao(articles, c, variant_keep)
+                second = lofo(articles, c, variant_keep)
+                pooled = score([j for art in articles for j in judge(art.name, art.gold, first[art.name])])
+                folded = score([j for art in articles for j in judge(art.name, art.gold, second[art.name])])
+                blind3 = score([j for art in articles if art.folder == "blind3" for j in judge(art.name, art.gold, second[art.name])])
+                print(f"  {variant:<14} C={c:<4} {pooled.macro_f1:.3f} / {folded.macro_f1:.3f} / {blind3.macro_f1:.3f}")
+    compare(f"leave-one-article-out (variant {args.variant}, C={args.c}); F1 per label:", articles, loao(articles, args.c, keep))
+    compare(f"leave-one-folder-out (variant {args.variant}, C={args.c}); F1 per label:", articles, lofo(articles, args.c, keep))
+    if args.write:
+        write_model(articles, args.c, keep, args.variant)
+    print(f"\n({time.perf_counter() - started:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
