@@ -6,8 +6,8 @@ from flask import Flask
 
 from models import db
 from web import api, auth, migrate, ops, request_logging, student, teacher, template_helpers
-from web import authoring, student_progress, teacher_results  # noqa: F401  (routes on teacher.bp, student.bp)
-from web.api import results_routes  # noqa: F401  (routes on api.bp)
+from web import authoring, question_editor_views, student_progress, teacher_results  # noqa: F401  (routes on teacher.bp, student.bp)
+from web.api import authoring_routes, results_routes  # noqa: F401  (routes on api.bp)
 from web.access import require_password_change
 from web.analyze_command import analyze_command
 from web.backup_commands import export_command, import_command

@@ -111,7 +111,11 @@ class Article(db.Model):
 
 
 class Quiz(db.Model):
-    """A question set on one article."""
+    """A question set on one article.
+
+    A set that students have attempted is never changed in place: editing it makes the next
+    version (``previous_id`` points back), and past attempts keep the version they were taken on.
+    ``shared`` lets every teacher of the instance preview and duplicate it."""
 
     __tablename__ = "quizzes"
 
@@ -123,6 +127,9 @@ class Quiz(db.Model):
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
     published: Mapped[bool] = mapped_column(default=False)
     open_practice: Mapped[bool] = mapped_column(default=False)
+    shared: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1)
+    previous_id: Mapped[int | None] = mapped_column(sa.ForeignKey("quizzes.id"), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     article: Mapped[Article] = relationship()
@@ -132,6 +139,9 @@ class Quiz(db.Model):
 
 
 class Question(db.Model):
+    """One question of one version of a set; ``origin_id`` is the question it was copied from in
+    the set's first version (None for an original), so versions can be matched when regrading."""
+
     __tablename__ = "questions"
     __table_args__ = (sa.UniqueConstraint("quiz_id", "position"),)
 
@@ -149,11 +159,18 @@ class Question(db.Model):
     key: Mapped[dict] = mapped_column(sa.JSON)
     explanation: Mapped[str] = mapped_column(sa.Text, default="")
     cues: Mapped[list] = mapped_column(sa.JSON, default=list)
+    origin_id: Mapped[int | None] = mapped_column(sa.ForeignKey("questions.id"))
 
     quiz: Mapped[Quiz] = relationship(back_populates="questions")
 
-    def as_data(self) -> dict:
-        """The question as plain data for ``quizzes.questions`` (key included)."""
+    @property
+    def lineage(self) -> int:
+        """The same number for a question in every version of its set."""
+        return self.origin_id or self.id
+
+    def as_data(self, passage_text: str | None = None) -> dict:
+        """The question as plain data for ``quizzes.questions`` (key included). ``passage_text``
+        spares loading the article when the caller already read ``article.text[start:end]``."""
         data = {
             "id": self.id,
             "type": self.type,
@@ -168,7 +185,7 @@ class Question(db.Model):
             "cues": self.cues,
         }
         if self.start is not None:
-            data["text"] = self.quiz.article.text[self.start:self.end]
+            data["text"] = passage_text if passage_text is not None else self.quiz.article.text[self.start:self.end]
         return data
 
 

@@ -31,14 +31,22 @@ def _check(opens_at, closes_at, max_attempts, grading_method, feedback) -> None:
         raise Invalid(f"feedback must be one of {', '.join(FEEDBACK_TIMES)}", "feedback")
 
 
-def assignable_quizzes() -> list[Quiz]:
-    return list(db.session.scalars(sa.select(Quiz).where(Quiz.published).order_by(Quiz.title)))
+def _assignable(teacher_id: int):
+    return sa.and_(Quiz.published, sa.or_(Quiz.owner_id.is_(None), Quiz.owner_id == teacher_id))
+
+
+def assignable_quizzes(teacher: User) -> list[Quiz]:
+    """Published sets the teacher owns, and the bundled ones (another teacher's shared set is
+    duplicated first: it stays its owner's to edit)."""
+    return list(db.session.scalars(sa.select(Quiz).where(_assignable(teacher.id)).order_by(Quiz.title)))
 
 
 def create_assignment(classroom: Classroom, quiz_id, opens_at, closes_at, max_attempts=None,
                       grading_method="highest", feedback="after_submit") -> Assignment:
-    quiz = db.session.get(Quiz, quiz_id) if isinstance(quiz_id, int) and not isinstance(quiz_id, bool) else None
-    if quiz is None or not quiz.published:
+    quiz = None
+    if isinstance(quiz_id, int) and not isinstance(quiz_id, bool):
+        quiz = db.session.scalar(sa.select(Quiz).where(Quiz.id == quiz_id, _assignable(classroom.teacher_id)))
+    if quiz is None:
         raise Invalid("Choose a published quiz.", "quiz_id")
     _check(opens_at, closes_at, max_attempts, grading_method, feedback)
     assignment = Assignment(

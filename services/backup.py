@@ -192,7 +192,7 @@ def export_data(class_id: int | None = None) -> dict:
             if table.name in roots:
                 rows = _select_rows(table, roots[table.name])
             else:  # a row comes along when it points somewhere and everything it points to is chosen
-                references = _references(table)
+                references = {c: target for c, target in _references(table).items() if target != table.name}
                 rows = [
                     row for row in _select_rows(table)
                     if references and all(row[c] is None or row[c] in chosen.get(target, ()) for c, target in references.items())
@@ -330,7 +330,10 @@ def _import_table(connection, table: sa.Table, rows: list[dict], new_ids: dict, 
                   report: ImportReport) -> tuple[int, int]:
     key = _own_id(table)
     references = _references(table)
-    pending, old_keys, kept = [], [], 0
+    pending, old_keys, kept, inserted = [], [], 0, 0
+    # A table that points at itself (a set's previous version) is written row by row, so that a
+    # row's new id is known before the rows after it that point to it.
+    batch = 1 if table.name in references.values() else BATCH
     for source in rows:
         row = {}
         for column in table.columns:
@@ -362,13 +365,19 @@ def _import_table(connection, table: sa.Table, rows: list[dict], new_ids: dict, 
             continue
         pending.append(row)
         old_keys.append(source.get(key.name) if key is not None else None)
-    for i in range(0, len(pending), BATCH):
-        chunk = pending[i:i + BATCH]
-        if key is None:
-            connection.execute(table.insert(), chunk)
-            continue
-        ids = connection.execute(
-            table.insert().returning(key, sort_by_parameter_order=True), chunk
-        ).scalars().all()
-        new_ids[table.name].update(zip(old_keys[i:i + BATCH], ids))
-    return len(pending), kept
+        if len(pending) == batch:
+            _insert(connection, table, key, pending, old_keys, new_ids)
+            inserted += len(pending)
+            pending, old_keys = [], []
+    _insert(connection, table, key, pending, old_keys, new_ids)
+    return inserted + len(pending), kept
+
+
+def _insert(connection, table: sa.Table, key, rows: list[dict], old_keys: list, new_ids: dict) -> None:
+    if not rows:
+        return
+    if key is None:
+        connection.execute(table.insert(), rows)
+        return
+    ids = connection.execute(table.insert().returning(key, sort_by_parameter_order=True), rows).scalars().all()
+    new_ids[table.name].update(zip(old_keys, ids))

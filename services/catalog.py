@@ -8,6 +8,7 @@ from quizzes.questions import question_type
 from quizzes.segmentation import segment
 
 from .errors import NotFound
+from .question_editor import can_see
 
 
 def practice_quizzes() -> list[dict]:
@@ -32,12 +33,12 @@ def get_practice_quiz(quiz_id: int) -> Quiz:
 
 def visible_quiz(quiz_id: int, user: User | None) -> Quiz:
     """A quiz this visitor may read: open practice for all, assigned ones for their students,
-    published ones and their own for teachers. NotFound otherwise."""
+    their own, shared and bundled ones for teachers. NotFound otherwise."""
     quiz = db.session.get(Quiz, quiz_id)
     if quiz is not None and quiz.published and quiz.open_practice:
         return quiz
     if quiz is not None and user is not None:
-        if user.role in ("teacher", "admin") and (quiz.published or quiz.owner_id == user.id):
+        if user.role in ("teacher", "admin") and can_see(user, quiz):
             return quiz
         assigned = db.session.scalar(
             sa.select(sa.func.count())

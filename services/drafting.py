@@ -44,40 +44,12 @@ def draft_quiz(teacher: User, article: Article, use_suggestions: bool = False) -
     return quiz
 
 
-def quiz_of_teacher(teacher: User, quiz_id: int) -> Quiz:
-    """A quiz the teacher owns; anyone else's (or none) is NotFound."""
-    quiz = db.session.get(Quiz, quiz_id)
-    if quiz is None or quiz.owner_id != teacher.id:
-        raise NotFound("no such quiz", "quiz_id")
-    return quiz
-
-
 def drafts_of_article(teacher: User, article: Article) -> list[Quiz]:
     return list(
         db.session.scalars(
             sa.select(Quiz).where(Quiz.article_id == article.id, Quiz.owner_id == teacher.id).order_by(Quiz.id.desc())
         )
     )
-
-
-def publish(quiz: Quiz) -> Quiz:
-    quiz.published = True
-    db.session.commit()
-    return quiz
-
-
-def unpublish(quiz: Quiz) -> Quiz:
-    """Take a quiz off the list of assignable quizzes; existing assignments keep it."""
-    quiz.published = False
-    db.session.commit()
-    return quiz
-
-
-def set_open_practice(quiz: Quiz, open_practice: bool) -> Quiz:
-    """Open practice: guests may take the quiz without an account (it must be published too)."""
-    quiz.open_practice = open_practice
-    db.session.commit()
-    return quiz
 
 
 def assignment_count(quiz: Quiz) -> int:

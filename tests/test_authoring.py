@@ -9,7 +9,7 @@ from models.authoring import Passage
 from quizzes.drafting import CueSpan, LabelledPassage, draft_question_set
 from quizzes.labels import LABEL_IDS
 from quizzes.question_sets import parse_question_set
-from services import articles, drafting
+from services import articles, drafting, question_editor
 from services.errors import Invalid, NotFound
 from tests.conftest import csrf_token, post_form, sign_in
 
@@ -149,7 +149,7 @@ def test_a_teacher_sees_only_their_own_articles(app, make_teacher):
         with pytest.raises(NotFound):
             articles.article_of(_user(second), article_id)
         with pytest.raises(NotFound):
-            drafting.quiz_of_teacher(_user(second), 1)  # the bundled quiz belongs to no teacher
+            question_editor.own_set(_user(second), 1)  # the bundled quiz belongs to no teacher
 
 
 # --- item 2: merge and split keep offsets; labels move; questions needing review ---------------
@@ -349,9 +349,9 @@ def test_draft_needs_labels(app, teacher):
         assert quiz.owner_id == user.id and not quiz.published and quiz.questions
         present = {p.label.label for p in articles.passages_of(article)}
         assert present <= {q.key.get("choice") for q in quiz.questions if q.type == "classify"}
-        drafting.publish(quiz)
+        question_editor.set_published(user, quiz.id, True)
         assert quiz.published
-        drafting.unpublish(quiz)
+        question_editor.set_published(user, quiz.id, False)
         assert not quiz.published
 
 
@@ -480,7 +480,7 @@ def test_annotation_view_labels_filters_merges_splits_and_drafts(app, teacher_cl
         assert quiz.published and quiz.owner_id == teacher[0]
         from services.assignments import assignable_quizzes
 
-        assert quiz.id in [q.id for q in assignable_quizzes()]
+        assert quiz.id in [q.id for q in assignable_quizzes(db.session.get(User, teacher[0]))]
 
 
 def test_split_then_the_article_page_lists_questions_to_review(app, teacher_client, teacher):
@@ -573,7 +573,7 @@ def test_a_published_quiz_can_be_made_open_practice_for_guests(app, make_teacher
         article = articles.add_article(teacher, title="Own article", text="Experts argued that it failed. So, could it?")
         for passage in articles.passages_of(article):
             articles.set_label(article, passage.id, "editorial_framing")
-        quiz_id = drafting.publish(drafting.draft_quiz(teacher, article)).id
+        quiz_id = question_editor.set_published(teacher, drafting.draft_quiz(teacher, article).id, True).id
     client = app.test_client()
     sign_in(client, email, password)
     page = client.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)

@@ -1,6 +1,7 @@
 """End to end in Debian's Chromium: a teacher uploads a saved web page, fixes a segmentation, asks for
-suggestions, accepts them, changes one label by keyboard, drafts a quiz, previews and publishes it,
-and assigns it to a class; a student takes it (one answer, submit)."""
+suggestions, accepts them, changes one label by keyboard, drafts a quiz, edits one question and adds
+another in the editor, previews and publishes it, and assigns it to a class; a student takes it (one
+answer, submit)."""
 
 import os
 import re
@@ -129,10 +130,35 @@ def test_from_a_saved_web_page_to_an_assigned_quiz_a_student_takes(app, chromium
     title = teacher.get_by_role("heading", level=1).inner_text()
     assert title.startswith("Who is speaking? Storm in the cabinet")
     questions = teacher.locator(".preview-question")
-    assert questions.count() >= 5
+    drafted = questions.count()
+    assert drafted >= 5
+
+    # Edit the questions: reword the first one, add a multiple-choice question at the end.
+    teacher.get_by_role("link", name="Edit questions").click()
+    expect(teacher.get_by_role("heading", level=1)).to_have_text(f"Edit: {title}")
+    teacher.get_by_role("link", name="Edit question 1", exact=True).click()
+    expect(teacher.get_by_role("heading", name=f"Question 1 of {drafted}", level=1)).to_be_visible()
+    teacher.get_by_label("Prompt (the question the student reads)").fill("Who is speaking in the first passage?")
+    teacher.get_by_role("button", name="Save the question").click()
+    expect(teacher.get_by_text("Question 1 saved.")).to_be_visible()
+    expect(teacher.locator(".editor-questions .prompt").first).to_have_text("Who is speaking in the first passage?")
+    add = teacher.get_by_role("region", name="Add a question")
+    add.get_by_label("Question type").select_option(label="Multiple choice (one right answer)")
+    add.get_by_label("Prompt (the question the student reads)").fill("Who says the coalition cannot survive?")
+    add.get_by_label("Explanation (shown with the right answer)").fill("She <em>argued</em> it, with her credentials named.")
+    add.get_by_label(re.compile(r"^Options, one per line")).fill("* Professor Ana Ruiz\nThe ministry\nThe newsletter")
+    add.get_by_role("button", name="Add the question").click()
+    expect(teacher.get_by_text(f"Question {drafted + 1} added.")).to_be_visible()
+    expect(teacher.locator(".editor-questions > li")).to_have_count(drafted + 1)
+    _shot(teacher, "4-editor")
+    teacher.get_by_role("link", name="Preview as a student sees it").click()
+
     expect(teacher.get_by_role("heading", name="The questions, as a student sees them")).to_be_visible()
+    expect(questions).to_have_count(drafted + 1)
+    expect(questions.last.locator(".prompt")).to_have_text("Who says the coalition cannot survive?")
     first_prompt = questions.first.locator(".prompt").inner_text()
-    _shot(teacher, "4-preview")
+    assert first_prompt == "Who is speaking in the first passage?"
+    _shot(teacher, "5-preview")
     teacher.get_by_role("button", name="Publish", exact=True).click()
     expect(teacher.get_by_text("Published: you can now assign it to a class.")).to_be_visible()
     expect(teacher.get_by_role("button", name="Unpublish")).to_be_visible()

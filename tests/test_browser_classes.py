@@ -162,7 +162,7 @@ def _class_with_assignment(app, students=()):
         classroom = classes.create_class(teacher, "Year 9 Media")
         for username, name, password in students:
             classes.enroll(accounts.create_student(username, name, password), classroom)
-        quiz = next(q for q in assignments.assignable_quizzes() if q.title == QUIZ_TITLE)
+        quiz = next(q for q in assignments.assignable_quizzes(teacher) if q.title == QUIZ_TITLE)
         assignments.create_assignment(classroom, quiz.id, now - timedelta(hours=1), now + timedelta(days=7))
         return classroom.join_code, classroom.id
 

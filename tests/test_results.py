@@ -34,7 +34,7 @@ class World:
                 user = accounts.create_student(username, name, PASSWORD)
                 classes.enroll(user, classroom)
                 self.students[username] = user.id
-            quiz = assignments.assignable_quizzes()[0]
+            quiz = assignments.assignable_quizzes(teacher_user)[0]
             now = utcnow()
             assignment = assignments.create_assignment(classroom, quiz.id, now - timedelta(hours=1), now + timedelta(days=7),
                                                        grading_method="highest")

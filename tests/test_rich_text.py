@@ -121,7 +121,7 @@ def test_the_result_page_renders_explanations_cleaned_and_the_name_escaped(clien
     review = client.get(f"/attempts/{attempt_id}/review").get_data(as_text=True)
     post_form(client, f"/attempts/{attempt_id}/submit", {}, review)
     page = client.get(f"/attempts/{attempt_id}/result").get_data(as_text=True)
-    assert page.count('<strong>Why:</strong> <em>ok</em></p>') == 26
+    assert page.count('<strong>Why:</strong> <em>ok</em></div>') == 26
     assert_rich_and_safe(page)
     assert "&lt;em&gt;Ana&lt;/em&gt;" in page and "<em>Ana</em>" not in page
     assert "&lt;em&gt;Title&lt;/em&gt;" in page

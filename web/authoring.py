@@ -9,7 +9,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from quizzes.article_import import MAX_BYTES
 from quizzes.labels import LABELS, LABELS_BY_ID
-from services import articles, classes, drafting
+from services import articles, classes, drafting, question_editor
 from services.errors import ServiceError
 
 from .authoring_forms import ArticleForm, CueForm, DraftForm, LabelForm, SplitForm
@@ -279,8 +279,12 @@ def draft_quiz(article_id: int):
 
 @bp.get("/quizzes/<id:quiz_id>")
 def quiz_preview(quiz_id: int):
-    """The quiz as a student sees it, question by question, with the key and explanation folded away."""
-    quiz = drafting.quiz_of_teacher(current_user, quiz_id)
+    """The quiz as a student sees it, question by question, with the key and explanation folded away.
+
+    Any set the teacher can see; only its owner gets the controls (on its newest version)."""
+    quiz = question_editor.visible_set(current_user, quiz_id)
+    owner = quiz.owner_id == current_user.id
+    source = articles.source_of(quiz.article)
     text = quiz.article.text
     items = []
     for number, question in enumerate(quiz.questions, start=1):
@@ -301,10 +305,12 @@ def quiz_preview(quiz_id: int):
         quiz=quiz,
         items=items,
         paragraphs=article_paragraphs(text),
-        classes=[c for c in classes.classes_of(current_user) if not c.archived],
-        assignment_count=drafting.assignment_count(quiz),
-        review=[r for r in articles.questions_needing_review(quiz.article) if r.quiz_id == quiz.id],
-        form=ActionForm(formdata=None),
+        owner=owner,
+        newest=question_editor.versions_of(quiz)[-1] if owner else quiz,
+        own_article=source is not None and source.owner_id == current_user.id,
+        classes=[c for c in classes.classes_of(current_user) if not c.archived] if owner else [],
+        assignment_count=drafting.assignment_count(quiz) if owner else 0,
+        review=[r for r in articles.questions_needing_review(quiz.article) if r.quiz_id == quiz.id] if owner else [],
     )
 
 
@@ -319,8 +325,8 @@ def _choice_names(data: dict) -> list[str]:
 
 @bp.post("/quizzes/<id:quiz_id>/practice")
 def toggle_practice(quiz_id: int):
-    quiz = drafting.quiz_of_teacher(current_user, quiz_id)
-    drafting.set_open_practice(quiz, not quiz.open_practice)
+    quiz = question_editor.set_open_practice(
+        current_user, quiz_id, not question_editor.own_set(current_user, quiz_id).open_practice)
     flash("Open practice: anyone can practise it from the home page while it is published."
           if quiz.open_practice else "No longer open practice: only assigned students can take it.")
     return redirect(url_for(".quiz_preview", quiz_id=quiz_id), 303)
@@ -328,12 +334,9 @@ def toggle_practice(quiz_id: int):
 
 @bp.post("/quizzes/<id:quiz_id>/publish")
 def publish_quiz(quiz_id: int):
-    quiz = drafting.quiz_of_teacher(current_user, quiz_id)
-    if quiz.published:
-        drafting.unpublish(quiz)
-        flash("Unpublished: it can no longer be assigned (existing assignments keep it).")
-    else:
-        drafting.publish(quiz)
-        flash("Published: you can now assign it to a class.")
+    quiz = question_editor.set_published(
+        current_user, quiz_id, not question_editor.own_set(current_user, quiz_id).published)
+    flash("Published: you can now assign it to a class." if quiz.published
+          else "Unpublished: it can no longer be assigned (existing assignments keep it).")
     return redirect(url_for(".quiz_preview", quiz_id=quiz_id), 303)
 

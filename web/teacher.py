@@ -20,8 +20,10 @@ MAX_ROSTER_FILE = 200_000
 
 
 def _form_error(form, error: ServiceError) -> None:
-    field = getattr(form, error.field or "", None)
-    (field.errors if field is not None else form.form_errors).append(error.message)
+    """Each message of ``error`` on its field (``FieldErrors`` has several); others on the form."""
+    for name, message in getattr(error, "errors", {error.field: error.message}).items():
+        field = form._fields.get(name or "")
+        (field.errors if field is not None else form.form_errors).append(message)
 
 
 def _applied(form, action) -> bool:
@@ -51,7 +53,7 @@ def _class_page(classroom, status=200, **forms):
 
 def _assignment_form(**kwargs) -> AssignmentForm:
     form = AssignmentForm(**kwargs)
-    form.quiz_id.choices = choices((q.id, q.title) for q in assignments.assignable_quizzes())
+    form.quiz_id.choices = choices((q.id, q.title) for q in assignments.assignable_quizzes(current_user))
     return form
 
 
