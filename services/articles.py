@@ -10,6 +10,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
 from models import Article, Question, Quiz, User, db
 from models.authoring import ArticleSource, CueMark, Passage, PassageLabel
@@ -18,7 +19,7 @@ from quizzes.article_import import MAX_CHARACTERS, ArticleImportError, Extracted
 from quizzes.labels import LABEL_IDS
 from quizzes.segmentation import segment
 
-from .errors import Invalid, NotFound
+from .errors import Conflict, Invalid, NotFound
 
 MAX_TITLE = 300
 MAX_META = 200
@@ -64,6 +65,23 @@ def _checked_url(url: str | None) -> str:
     return url
 
 
+def _titled(title: str) -> str:
+    if not title:
+        raise Invalid("Give the article a title.", "title")
+    return title
+
+
+def _checked_field(name: str, value):
+    """One metadata field (see ``METADATA``) checked as on adding an article."""
+    if name == "title":
+        return _titled(_clean(value, MAX_TITLE, "title", "title"))
+    if name == "url":
+        return _checked_url(value)
+    if name == "published_on":
+        return value
+    return _clean(value, MAX_META, name, name)
+
+
 def add_article(
     teacher: User,
     *,
@@ -93,14 +111,12 @@ def add_article(
             extracted = _checked(ExtractedArticle("", pasted))
         except ArticleImportError as error:
             raise Invalid(str(error), "text") from None
-    title = _clean(title, MAX_TITLE, "title", "title") or extracted.title.strip()[:MAX_TITLE]
-    if not title:
-        raise Invalid("Give the article a title.", "title")
+    title = _titled(_clean(title, MAX_TITLE, "title", "title") or extracted.title.strip()[:MAX_TITLE])
     source = ArticleSource(
         owner_id=teacher.id,
-        outlet=_clean(outlet, MAX_META, "outlet", "outlet"),
-        author=_clean(author, MAX_META, "author", "author"),
-        url=_checked_url(url),
+        outlet=_checked_field("outlet", outlet),
+        author=_checked_field("author", author),
+        url=_checked_field("url", url),
         published_on=published_on,
     )
     article = Article(title=title, text=extracted.text)
@@ -110,6 +126,44 @@ def add_article(
     db.session.add_all(Passage(article_id=article.id, start=p.start, end=p.end) for p in segment(article.text))
     db.session.commit()
     return article
+
+
+METADATA = ("title", "outlet", "author", "url", "published_on")
+
+
+def update_article(article: Article, **metadata) -> Article:
+    """Change any of ``METADATA`` (never the text: passages and questions point into it), with the
+    checks and messages of :func:`add_article`; nothing is saved unless every field passes."""
+    unknown = sorted(set(metadata) - set(METADATA))
+    if unknown:
+        raise Invalid(f"{unknown[0]} cannot be changed", unknown[0])
+    checked = {name: _checked_field(name, value) for name, value in metadata.items()}
+    source = source_of(article)
+    for name, value in checked.items():
+        setattr(article if name == "title" else source, name, value)
+    db.session.commit()
+    return article
+
+
+def delete_article(article: Article) -> None:
+    """Delete the article with its passages, labels and cues; refused while any question set uses it."""
+    used = db.session.scalar(sa.select(sa.func.count()).select_from(Quiz).where(Quiz.article_id == article.id))
+    if used:
+        raise Conflict(_IN_USE.format(count=used), "article_id")
+    passages = sa.select(Passage.id).where(Passage.article_id == article.id)
+    db.session.execute(sa.delete(PassageLabel).where(PassageLabel.passage_id.in_(passages)))
+    for model in (Passage, CueMark, ArticleSource):
+        db.session.execute(sa.delete(model).where(model.article_id == article.id))
+    db.session.delete(article)
+    try:
+        db.session.commit()
+    except IntegrityError:  # a set was made on it meanwhile
+        db.session.rollback()
+        raise Conflict(_IN_USE.format(count="Some"), "article_id") from None
+
+
+_IN_USE = ("{count} question set(s) use this article (older versions and other teachers' copies count too): "
+           "it can be deleted once no set uses it.")
 
 
 def articles_of(teacher: User) -> list[tuple[Article, ArticleSource]]:

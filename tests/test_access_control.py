@@ -109,7 +109,7 @@ def build_world(app) -> World:
         b1 = accounts.create_student("b1.student", "Student B1", PASSWORD)
         for student, classroom in ((a1, class_a), (a2, class_a), (b1, class_b)):
             classes.enroll(student, classroom)
-        quiz = assignments.assignable_quizzes()[0]
+        quiz = assignments.assignable_quizzes(ta)[0]
         window = (now - timedelta(hours=1), now + timedelta(days=7))
         assignment_a = assignments.create_assignment(class_a, quiz.id, *window)
         assignment_b = assignments.create_assignment(class_b, quiz.id, *window)
@@ -142,6 +142,7 @@ def build_world(app) -> World:
             "passage_a": passage_a.id,
             "cue_a": cue_a.id,
             "draft_a": draft_a.id,
+            "draft_question_a": draft_a.questions[0].id,
             "token_tb": token_tb.id,
             "missing": MISSING_ID,
             "split_at": passage_a.start + 7,
@@ -495,6 +496,96 @@ ROWS = [
     Row("/teach/quizzes/<id:quiz_id>", "GET", "/teach/quizzes/{draft_a}", teachers_only("ok", "404")),
     Row("/teach/quizzes/<id:quiz_id>/publish", "POST", "/teach/quizzes/{draft_a}/publish", teachers_only("go:/teach/quizzes", "404")),
     Row("/teach/quizzes/<id:quiz_id>/practice", "POST", "/teach/quizzes/{draft_a}/practice", teachers_only("go:/teach/quizzes", "404")),
+    # ---- question editor pages (issue 4: editor, versions, sharing) -----------------------------
+    Row("/teach/sets", "GET", "/teach/sets", teachers_only("ok", "ok")),
+    Row("/teach/sets", "POST", "/teach/sets", teachers_only("go:/teach/quizzes/", "422"),
+        {"article_id": "{article_a}", "title": "New set"}, variant="A's article"),
+    Row("/teach/quizzes/<id:quiz_id>", "GET", "/teach/quizzes/{quiz}", teachers_only("ok", "ok"), variant="bundled"),
+    Row("/teach/quizzes/<id:quiz_id>/edit", "GET", "/teach/quizzes/{draft_a}/edit", teachers_only("ok", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/details", "POST", "/teach/quizzes/{draft_a}/details",
+        teachers_only("go:/teach/quizzes/{draft_a}/edit", "404"), {"title": "Renamed", "description": ""}),
+    *[
+        Row(rule, "POST", path, teachers_only("go:/teach/quizzes/{draft_a}/edit", "404"), {
+            "type": "multiple_choice", "prompt": "Which?", "points": "1", "explanation": "Because.", "passage": "",
+            "answer": "", "label": "", "options": "* Yes\nNo", "phrases": "",
+        })
+        for rule, path in (
+            ("/teach/quizzes/<id:quiz_id>/questions", "/teach/quizzes/{draft_a}/questions"),
+            ("/teach/quizzes/<id:quiz_id>/questions/<id:question_id>", "/teach/quizzes/{draft_a}/questions/{draft_question_a}"),
+        )
+    ],
+    Row("/teach/quizzes/<id:quiz_id>/questions/<id:question_id>", "GET",
+        "/teach/quizzes/{draft_a}/questions/{draft_question_a}", teachers_only("ok", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/questions/<id:question_id>/delete", "POST",
+        "/teach/quizzes/{draft_a}/questions/{draft_question_a}/delete", teachers_only("go:/teach/quizzes/{draft_a}/edit", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/questions/<id:question_id>/move", "POST",
+        "/teach/quizzes/{draft_a}/questions/{draft_question_a}/move", teachers_only("go:/teach/quizzes/{draft_a}/edit", "404"),
+        {"position": "1"}),
+    Row("/teach/quizzes/<id:quiz_id>/share", "POST", "/teach/quizzes/{draft_a}/share",
+        teachers_only("go:/teach/quizzes/{draft_a}", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/duplicate", "POST", "/teach/quizzes/{draft_a}/duplicate",
+        teachers_only("go:/teach/quizzes/", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/duplicate", "POST", "/teach/quizzes/{quiz}/duplicate",
+        teachers_only("go:/teach/quizzes/", "go:/teach/quizzes/"), variant="bundled"),
+    Row("/teach/quizzes/<id:quiz_id>/delete", "POST", "/teach/quizzes/{draft_a}/delete", teachers_only("go:/teach/sets", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/regrade", "GET", "/teach/quizzes/{draft_a}/regrade", teachers_only("ok", "404")),
+    Row("/teach/quizzes/<id:quiz_id>/regrade", "POST", "/teach/quizzes/{draft_a}/regrade",
+        teachers_only("go:/teach/quizzes/{draft_a}/edit", "404")),
+    # ---- authoring API (issue 4) ----------------------------------------------------------------
+    Row("/api/v1/articles", "GET", "/api/v1/articles", teachers_only("ok", "ok", html=False)),
+    Row("/api/v1/articles", "POST", "/api/v1/articles", teachers_only("ok", "ok", html=False),
+        {"title": "New article", "text": "Experts argued that it failed."}),
+    Row("/api/v1/articles/<id:article_id>", "GET", "/api/v1/articles/{article_a}", teachers_only("ok", "404", html=False)),
+    Row("/api/v1/articles/<id:article_id>", "GET", "/api/v1/articles/{missing}", teachers_only("404", "404", html=False),
+        variant="missing"),
+    Row("/api/v1/articles/<id:article_id>", "PATCH", "/api/v1/articles/{article_a}", teachers_only("ok", "404", html=False),
+        {"title": "Renamed"}),
+    # draft A is on article A: deleting the article is refused (409) until the draft is deleted
+    Row("/api/v1/articles/<id:article_id>", "DELETE", "/api/v1/articles/{article_a}", teachers_only("409", "404", html=False),
+        variant="in use"),
+    Row("/api/v1/articles/<id:article_id>", "DELETE", "/api/v1/articles/{article_a}", teachers_only("ok", "404", html=False),
+        variant="unused", prepare=lambda app, world: world.clients["ta"].delete(
+            f"/api/v1/sets/{world.ids['draft_a']}", headers={"Authorization": f"Bearer {world.tokens['ta']}"})),
+    *[
+        Row("/api/v1/articles/<id:article_id>/passages/<id:passage_id>/label", method,
+            "/api/v1/articles/{article_a}/passages/{passage_a}/label", teachers_only("ok", "404", html=False), body)
+        for method, body in (("PUT", {"label": "reported_fact"}), ("DELETE", None))
+    ],
+    Row("/api/v1/articles/<id:article_id>/suggest", "POST", "/api/v1/articles/{article_a}/suggest",
+        teachers_only("ok", "404", html=False)),
+    Row("/api/v1/sets", "GET", "/api/v1/sets", teachers_only("ok", "ok", html=False)),
+    Row("/api/v1/sets", "POST", "/api/v1/sets", teachers_only("ok", "404", html=False),
+        lambda w: {"article_id": w.ids["article_a"], "title": "New set"}, variant="A's article"),
+    Row("/api/v1/sets/<id:set_id>", "GET", "/api/v1/sets/{draft_a}", teachers_only("ok", "404", html=False)),
+    Row("/api/v1/sets/<id:set_id>", "GET", "/api/v1/sets/{quiz}", teachers_only("ok", "ok", html=False), variant="bundled"),
+    Row("/api/v1/sets/<id:set_id>", "PATCH", "/api/v1/sets/{draft_a}", teachers_only("ok", "404", html=False),
+        {"title": "Renamed", "shared": True}),
+    Row("/api/v1/sets/<id:set_id>", "PATCH", "/api/v1/sets/{quiz}", teachers_only("404", "404", html=False),
+        {"title": "Mine"}, variant="bundled"),
+    Row("/api/v1/sets/<id:set_id>", "DELETE", "/api/v1/sets/{draft_a}", teachers_only("ok", "404", html=False)),
+    Row("/api/v1/sets/<id:set_id>/duplicate", "POST", "/api/v1/sets/{draft_a}/duplicate",
+        teachers_only("ok", "404", html=False)),
+    Row("/api/v1/sets/<id:set_id>/duplicate", "POST", "/api/v1/sets/{quiz}/duplicate",
+        teachers_only("ok", "ok", html=False), variant="bundled"),
+    *[
+        Row(rule, method, path, teachers_only("ok", "404", html=False),
+            {"type": "multiple_choice", "prompt": "Which?", "explanation": "Because.",
+             "options": [{"text": "One", "correct": True}, {"text": "Two"}]})
+        for rule, method, path in (
+            ("/api/v1/sets/<id:set_id>/questions", "POST", "/api/v1/sets/{draft_a}/questions"),
+            ("/api/v1/sets/<id:set_id>/questions/<id:question_id>", "PUT",
+             "/api/v1/sets/{draft_a}/questions/{draft_question_a}"),
+        )
+    ],
+    Row("/api/v1/sets/<id:set_id>/questions/<id:question_id>", "DELETE",
+        "/api/v1/sets/{draft_a}/questions/{draft_question_a}", teachers_only("ok", "404", html=False)),
+    Row("/api/v1/sets/<id:set_id>/questions/<id:question_id>/move", "POST",
+        "/api/v1/sets/{draft_a}/questions/{draft_question_a}/move", teachers_only("ok", "404", html=False), {"position": 1}),
+    *[
+        Row("/api/v1/sets/<id:set_id>/regrade", method, "/api/v1/sets/{draft_a}/regrade",
+            teachers_only("ok", "404", html=False))
+        for method in ("GET", "POST")
+    ],
 ]
 
 

@@ -2,9 +2,10 @@
 
 Every documented operation is fuzzed with data that fits the schema (positive) and data that
 does not (negative), with the path ids either generated or real (the bundled quiz, its
-questions, a live attempt), and for the bearer operations with the attempt's token, with no
-token and with a token that is no attempt's. Checks: never a 5xx, only documented status codes, and
-every response conforms to the documented content type and schema.
+questions, a live attempt; a teacher's article, passages, question set and its questions), and
+for the secured operations with a real token (the attempt's for attempt calls, a teacher's
+personal token for the others), with no token and with a made-up one. Checks: never a 5xx, only
+documented status codes, and every response conforms to the documented content type and schema.
 """
 
 import secrets
@@ -21,7 +22,10 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
+from quizzes.labels import LABEL_IDS
 from quizzes.question_sets import bundled_article_text, bundled_document, parse_question_set
+from services import accounts
+from tests.test_api_authoring import TEXT, every_type
 from web.api.openapi import openapi_document
 
 KEYED = parse_question_set(bundled_document(), bundled_article_text())["questions"]
@@ -49,14 +53,43 @@ def cases():
                 yield pytest.param(method, path, mode, auth, id=f"{method} {path} {mode} {auth}")
 
 
+def uses_attempt_token(method: str, path: str) -> bool:
+    return {"attemptToken": []} in DOCUMENT["paths"][path][method.lower()].get("security", [])
+
+
 def key_answer(keyed: dict) -> dict:
     key = keyed["key"]
     return {"spans": key["spans"]} if "spans" in key else dict(key)
 
 
+def teacher_world(app, client) -> dict:
+    """A teacher's personal token, and their labelled article and set with a question of each type."""
+    with app.app_context():
+        teacher = accounts.create_teacher("fuzz@example.org", "Fuzz Teacher", "correct horse battery")
+        _, secret = accounts.create_api_token(teacher, "fuzz")
+    auth = {"Authorization": f"Bearer {secret}"}
+    article = client.post("/api/v1/articles", json={"title": "Fuzz", "text": TEXT}, headers=auth).json
+    for passage, label in zip(article["passages"], LABEL_IDS[:3]):
+        url = f"/api/v1/articles/{article['id']}/passages/{passage['id']}/label"
+        assert client.put(url, json={"label": label}, headers=auth).status_code == 200
+    created = client.post("/api/v1/sets", json={"article_id": article["id"], "title": "Fuzz set"}, headers=auth)
+    set_id = created.json["id"]
+    questions = every_type(article["passages"])
+    for fields in questions:
+        assert client.post(f"/api/v1/sets/{set_id}/questions", json=fields, headers=auth).status_code == 201, fields
+    return {
+        "personal": auth,
+        "article_id": article["id"],
+        "passage_ids": [p["id"] for p in article["passages"]],
+        "set_id": set_id,
+        "set_question_ids": [q["id"] for q in client.get(f"/api/v1/sets/{set_id}", headers=auth).json["questions"]],
+        "question_fields": questions,
+    }
+
+
 @pytest.fixture
 def api(app, quiz_id):
-    """The schema loaded from the running app, plus real ids and two attempts' tokens."""
+    """The schema loaded from the running app, plus real ids, two attempts' tokens and a teacher's."""
     client = app.test_client()
     tokens = []
     for name in ("Ana", "Ben"):
@@ -76,12 +109,20 @@ def api(app, quiz_id):
             headers={"Authorization": f"Bearer {token}"},
         )
         assert saved.status_code == 200, saved.json
+    teacher = teacher_world(app, client)
     return {
         "schema": schema,
         "quiz_id": quiz_id,
         "attempt_id": attempt_id,
         "question_ids": questions,
-        "headers": {"token": {"Authorization": f"Bearer {token}"}, "other": {"Authorization": f"Bearer {other_token}"}, "none": {}},
+        **teacher,
+        "headers": {
+            "token": {"Authorization": f"Bearer {token}"},
+            "other": {"Authorization": f"Bearer {other_token}"},
+            "none": {},
+            "personal token": teacher["personal"],
+            "other personal": {"Authorization": f"Bearer fcp_{other_token}"},  # the shape of one, but nobody's
+        },
     }
 
 
@@ -102,12 +143,17 @@ def test_every_route_of_the_blueprint_is_fuzzed(app):
 @given(data=st.data())
 def test_api_conforms_to_its_document(api, method, path, mode, auth, data):
     operation = api["schema"][path][method]
+    attempt_call = uses_attempt_token(method, path)
+    authoring = path.startswith("/api/v1/sets/")
     fixed = {}
     if data.draw(st.booleans(), label="real ids"):
         real = {
             "quiz_id": api["quiz_id"],
             "attempt_id": api["attempt_id"],
-            "question_id": data.draw(st.sampled_from(api["question_ids"]), label="question"),
+            "question_id": data.draw(st.sampled_from(api["set_question_ids" if authoring else "question_ids"]), label="question"),
+            "article_id": api["article_id"],
+            "passage_id": data.draw(st.sampled_from(api["passage_ids"]), label="passage"),
+            "set_id": data.draw(st.sampled_from([api["set_id"], api["quiz_id"]]), label="set"),
         }
         fixed = {
             p["name"]: real[p["name"]]
@@ -115,15 +161,23 @@ def test_api_conforms_to_its_document(api, method, path, mode, auth, data):
             if p["in"] == "path" and p["name"] in real
         }
     case = data.draw(operation.as_strategy(GenerationMode(mode), path_parameters=fixed or None), label="case")
-    if "question_id" in fixed and mode == "positive" and data.draw(st.booleans(), label="a valid answer"):
+    if "question_id" in fixed and attempt_call and mode == "positive" and data.draw(st.booleans(), label="a valid answer"):
         # generated answers almost never name a real option or span: send a valid one too
         keyed = KEYED[api["question_ids"].index(fixed["question_id"])]
         case.body = {"answer": key_answer(keyed)}
+    if authoring and path.endswith(("/questions", "{question_id}")) and method in ("POST", "PUT") and mode == "positive" \
+            and data.draw(st.booleans(), label="valid question fields"):
+        case.body = data.draw(st.sampled_from(api["question_fields"]), label="fields")
+    if (method, path, mode) == ("POST", "/api/v1/sets", "positive") and data.draw(st.booleans(), label="real article"):
+        case.body = {**case.body, "article_id": api["article_id"]}
     # the credentials are ours to choose: drop any Authorization header the generator made up
     case.headers = {k: v for k, v in (case.headers or {}).items() if k.lower() != "authorization"}
-    response = case.call(headers=api["headers"][auth])
+    credentials = auth if attempt_call or auth == "none" else {"token": "personal token", "other": "other personal"}[auth]
+    response = case.call(headers=api["headers"][credentials])
     case.validate_response(response, checks=CHECKS)
     if auth != "token" and path.startswith("/api/v1/attempts/"):
         assert response.status_code in (401, 404), "an attempt is never reached without its token"
+    if auth != "token" and not attempt_call and DOCUMENT["paths"][path][method.lower()].get("security"):
+        assert response.status_code in (401, 404), "a signed-in user's call is never made without their credentials"
     if mode == "negative":
         assert response.status_code < 500

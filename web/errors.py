@@ -49,7 +49,10 @@ def status_has_message(error: HTTPException) -> bool:
 
 
 def _service_error(error: ServiceError):
+    """``current`` with a stale save; ``fields`` ({field: message}) when several fields were refused at once."""
     extra = {"current": error.current} if hasattr(error, "current") else {}
+    if isinstance(getattr(error, "errors", None), dict):
+        extra["fields"] = error.errors
     return error_response(error.status, error.message, error.field, **extra)
 
 

@@ -47,6 +47,11 @@ _SCHEMAS = {
                     "message": {"type": "string"},
                     "field": {"type": "string"},
                     "current": {"type": "object", "description": "with a stale save: the stored answer and its seq"},
+                    "fields": {
+                        "type": "object",
+                        "additionalProperties": {"type": "string"},
+                        "description": "when several fields were refused at once: each field's message",
+                    },
                 },
             }
         },
@@ -447,14 +452,15 @@ _PATHS = {
 
 
 def openapi_document() -> dict:
-    from .openapi_results import RESULTS_PATHS  # it builds on this module's helpers
+    from .openapi_authoring import AUTHORING_PATHS, SCHEMAS  # they build on this module's helpers
+    from .openapi_results import RESULTS_PATHS
 
     return {
         "openapi": "3.1.0",
         "info": {"title": "Framecheck API", "version": "1"},
-        "paths": {**_PATHS, **_CLASS_PATHS, **RESULTS_PATHS},
+        "paths": {**_PATHS, **_CLASS_PATHS, **RESULTS_PATHS, **AUTHORING_PATHS},
         "components": {
-            "schemas": _SCHEMAS,
+            "schemas": {**_SCHEMAS, **SCHEMAS},
             "securitySchemes": {
                 "attemptToken": {"type": "http", "scheme": "bearer", "description": "the token from starting an attempt"},
                 "personalToken": {"type": "http", "scheme": "bearer", "description": "a teacher's personal token (fcp_…)"},

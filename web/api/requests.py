@@ -20,7 +20,7 @@ UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
 
 def json_object() -> dict:
-    """The request body as a JSON object, or a 400 that says what is wrong."""
+    """The request body as a JSON object, or a 400 that says what is wrong (422 for text no database stores)."""
     raw = request.get_data(cache=True)
     if not raw.strip():
         raise ApiError(400, "the request needs a JSON object body")
@@ -30,7 +30,31 @@ def json_object() -> dict:
         raise ApiError(400, "the body is not valid JSON") from None
     if not isinstance(body, dict):
         raise ApiError(400, "the body must be a JSON object")
+    for field, value in body.items():
+        if not _storable(value) or not _storable(field):
+            named = field if _storable(field) else None
+            raise ApiError(422, "text must be valid Unicode without NUL characters", named)
     return body
+
+
+def _storable(value) -> bool:
+    """No string inside is a lone surrogate (no UTF-8 for it) or holds NUL (PostgreSQL refuses it)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return False
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 def bearer_token() -> str | None:
