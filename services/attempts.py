@@ -15,8 +15,9 @@ import unicodedata
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import joinedload
 
-from models import Assignment, Attempt, Question, Quiz, Response, User, db, utcnow
+from models import Article, Assignment, Attempt, Question, Quiz, Response, User, db, utcnow
 from quizzes.assignment_rules import feedback_visible
 from quizzes.questions import AnswerError, grade, validate_answer
 
@@ -65,7 +66,7 @@ def start_attempt(quiz_id: int, name) -> tuple[Attempt, str]:
 
 def attempt_for_token(attempt_id: int, token: str) -> Attempt:
     """The attempt if ``token`` is its token; otherwise NotFound, whether the id exists or not."""
-    attempt = db.session.get(Attempt, attempt_id)
+    attempt = db.session.get(Attempt, attempt_id, options=[joinedload(Attempt.assignment)])
     if attempt is None or not hmac.compare_digest(attempt.token_hash, _hash(token or "")):
         raise NotFound("no such attempt", "attempt_id")
     return attempt
@@ -92,11 +93,18 @@ def feedback_policy(attempt: Attempt) -> str:
     return attempt.assignment.feedback if attempt.assignment else "after_submit"
 
 
-def _question(attempt: Attempt, question_id: int) -> Question:
-    question = db.session.get(Question, question_id)
-    if question is None or question.quiz_id != attempt.quiz_id:
+def _question(attempt: Attempt, question_id: int) -> dict:
+    """The attempt's question as data, read with its passage's text in one statement (a save's hot path)."""
+    passage = sa.func.substr(Article.text, Question.start + 1, Question.end - Question.start)
+    row = db.session.execute(
+        sa.select(Question, passage)
+        .join(Quiz, Quiz.id == Question.quiz_id)
+        .join(Article, Article.id == Quiz.article_id)
+        .where(Question.id == question_id, Question.quiz_id == attempt.quiz_id)
+    ).first()
+    if row is None:
         raise NotFound("no such question in this quiz", "question_id")
-    return question
+    return row[0].as_data(row[1])
 
 
 def _claim(attempt: Attempt, **values) -> bool:
@@ -143,7 +151,7 @@ def save_answer(attempt: Attempt, question_id: int, answer, seq=None) -> dict:
         raise Invalid(f"seq must be a whole number from 0 to {MAX_SEQ - 1}", "seq")
     question = _question(attempt, question_id)
     try:
-        normalized = validate_answer(question.as_data(), answer)
+        normalized = validate_answer(question, answer)
     except AnswerError as error:
         raise Invalid(error.message, error.field) from None
     now = utcnow()
@@ -159,16 +167,16 @@ def save_answer(attempt: Attempt, question_id: int, answer, seq=None) -> dict:
         raise Conflict("this attempt is already submitted", "attempt_id")
     ordered = seq is not None
     seq = seq if ordered else server_seq()
-    if not _upsert(attempt.id, question.id, normalized, now, seq, ordered):
+    if not _upsert(attempt.id, question["id"], normalized, now, seq, ordered):
         stored = db.session.scalar(
-            sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question.id)
+            sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question["id"])
         )
         db.session.rollback()
         if stored.checked_at is not None:
             raise Conflict("You have checked this answer, so it can no longer change.", "question_id")
-        raise StaleAnswer(question.id, stored.answer, stored.seq)
+        raise StaleAnswer(question["id"], stored.answer, stored.seq)
     db.session.commit()
-    return {"question_id": question.id, "answer": normalized, "saved_at": now.isoformat(), "seq": seq}
+    return {"question_id": question["id"], "answer": normalized, "saved_at": now.isoformat(), "seq": seq}
 
 
 def check_answer(attempt: Attempt, question_id: int, answer) -> Response:
