@@ -13,6 +13,7 @@ from .access import role_required
 
 from .forms import ActionForm, StartForm, answer_form
 from .presenters import article_paragraphs, describe_answer, is_answered, pieces, verdict
+from .rate_limits import attempt_starts
 
 bp = Blueprint("student", __name__)
 
@@ -49,6 +50,7 @@ def my_home():
 
 @bp.post("/assignments/<id:assignment_id>/start")
 @role_required("student")
+@attempt_starts
 def start_assignment(assignment_id: int):
     if not ActionForm().validate_on_submit():
         abort(400)
@@ -67,6 +69,7 @@ def _first_unanswered(attempt) -> int:
 
 
 @bp.route("/quizzes/<id:quiz_id>", methods=["GET", "POST"])
+@attempt_starts
 def quiz_intro(quiz_id: int):
     quiz = catalog.get_practice_quiz(quiz_id)
     form = StartForm()
@@ -232,6 +235,7 @@ def analyzer_reading(attempt_id: int):
 
 
 @bp.post("/attempts/<id:attempt_id>/retry")
+@attempt_starts
 def retry(attempt_id: int):
     previous = _owned_attempt(attempt_id)
     if not _can_retry(previous):

@@ -27,6 +27,7 @@ def _errors(*codes: int) -> dict:
         409: "The attempt is already submitted, the answer was checked, or the save is stale (see seq)",
         413: "The body is too large",
         422: "A field is missing or invalid; `field` names it",
+        429: "Too many new attempts in one minute (per student, or per address for guests)",
     }
     return {str(code): _json(_ref("Error"), text[code]) for code in codes}
 
@@ -385,7 +386,7 @@ _PATHS = {
                     },
                     "The new attempt",
                 ),
-                **_errors(400, 404, 413, 422),
+                **_errors(400, 404, 413, 422, 429),
             },
         }
     },

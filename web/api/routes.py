@@ -5,6 +5,7 @@ from flask import jsonify
 from services import attempts, catalog
 
 from ..errors import ApiError
+from ..rate_limits import attempt_starts
 from . import bp
 from .openapi import openapi_document
 from .requests import api_user, authorized_attempt, json_object
@@ -27,6 +28,7 @@ def get_quiz(quiz_id: int):
 
 
 @bp.post("/quizzes/<id:quiz_id>/attempts")
+@attempt_starts
 def start_attempt(quiz_id: int):
     body = json_object()
     if "name" not in body:
