@@ -63,6 +63,8 @@ def install_demo(quiz: Quiz, seed: int = 7) -> str:
         student.must_change_password = False
         skill = 0.35 + 0.05 * index
         attempt = assignments.start_or_resume(student, assignment.id)
+        attempt.started_at = now - timedelta(minutes=rng.randint(8, 25), seconds=rng.randint(0, 59))  # a realistic time taken
+        db.session.commit()
         if index == len(created) - 1:
             continue  # one student is still working
         for question in questions:

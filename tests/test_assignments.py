@@ -261,6 +261,9 @@ def test_demo_data_gives_every_teacher_page_something_to_show(app):
     assert len(states) == 12 and states.count("submitted") == 11 and "in progress" in states
     page = client.get(f"/teach/assignments/{assignment.id}").get_data(as_text=True)
     assert "Amara Okafor" in page and "submitted" in page
+    with app.app_context():
+        taken = [a.submitted_at - a.started_at for a in db.session.scalars(db.select(Attempt)) if a.submitted_at]
+    assert len(taken) == 11 and all(timedelta(minutes=8) <= t <= timedelta(minutes=27) for t in taken)
 
 
 def test_an_archived_class_freezes_its_assignments(app, world):
