@@ -36,12 +36,19 @@ class Regrade:
         return (self.old_score, self.old_max) != (self.new_score, self.new_max)
 
 
+def _on_older_versions(quiz: Quiz, versions: list[Quiz]) -> sa.ColumnElement:
+    """Submitted attempts on a version of the set older than ``quiz``: what a regrade takes."""
+    return sa.and_(Attempt.quiz_id.in_([v.id for v in versions if v.id != quiz.id]), Attempt.state == SUBMITTED)
+
+
+def older_attempt_count(quiz: Quiz, versions: list[Quiz]) -> int:
+    """How many attempts a regrade to ``quiz`` would take (``versions``: the set's, from ``versions_of``)."""
+    return db.session.scalar(sa.select(sa.func.count()).select_from(Attempt).where(_on_older_versions(quiz, versions)))
+
+
 def _older_attempts(quiz: Quiz) -> list[Attempt]:
-    older = [v.id for v in versions_of(quiz) if v.id != quiz.id]
-    if not older:
-        return []
     return list(db.session.scalars(
-        sa.select(Attempt).where(Attempt.quiz_id.in_(older), Attempt.state == SUBMITTED)
+        sa.select(Attempt).where(_on_older_versions(quiz, versions_of(quiz)))
         .options(selectinload(Attempt.responses).selectinload(Response.question), selectinload(Attempt.quiz))
         .order_by(Attempt.id)
     ))
@@ -62,20 +69,18 @@ def _outcomes(attempt: Attempt, quiz: Quiz) -> dict[int, tuple]:
     return outcomes
 
 
-def _total(outcomes: dict) -> tuple[float, float]:
-    return (round(sum(o.points for _, _, o in outcomes.values()), 4),
-            round(sum(o.max_points for _, _, o in outcomes.values()), 4))
+def _row(attempt: Attempt, outcomes: dict) -> Regrade:
+    """The attempt's stored score against the total of ``outcomes``."""
+    new_score = round(sum(o.points for _, _, o in outcomes.values()), 4)
+    new_max = round(sum(o.max_points for _, _, o in outcomes.values()), 4)
+    return Regrade(attempt.id, attempt.display_name, attempt.quiz.version,
+                   attempt.score or 0.0, new_score, attempt.max_score or 0.0, new_max)
 
 
 def dry_run(teacher: User, quiz_id: int) -> list[Regrade]:
     """What a regrade would do to each submitted attempt on an older version; changes nothing."""
     quiz = editable_set(teacher, quiz_id)
-    rows = []
-    for attempt in _older_attempts(quiz):
-        new_score, new_max = _total(_outcomes(attempt, quiz))
-        rows.append(Regrade(attempt.id, attempt.display_name, attempt.quiz.version,
-                            attempt.score or 0.0, new_score, attempt.max_score or 0.0, new_max))
-    return rows
+    return [_row(attempt, _outcomes(attempt, quiz)) for attempt in _older_attempts(quiz)]
 
 
 def regrade(teacher: User, quiz_id: int) -> list[Regrade]:
@@ -84,9 +89,7 @@ def regrade(teacher: User, quiz_id: int) -> list[Regrade]:
     rows, now = [], utcnow()
     for attempt in _older_attempts(quiz):
         outcomes = _outcomes(attempt, quiz)
-        new_score, new_max = _total(outcomes)
-        rows.append(Regrade(attempt.id, attempt.display_name, attempt.quiz.version,
-                            attempt.score or 0.0, new_score, attempt.max_score or 0.0, new_max))
+        rows.append(_row(attempt, outcomes))
         kept = {id(response) for response, _, _ in outcomes.values() if response is not None}
         for response in list(attempt.responses):
             if id(response) not in kept:
@@ -99,6 +102,6 @@ def regrade(teacher: User, quiz_id: int) -> list[Regrade]:
             response.question_id, response.answer = question_id, answer
             response.points, response.correct, response.feedback = outcome.points, outcome.correct, outcome.feedback
             response.graded_at = now
-        attempt.quiz_id, attempt.score, attempt.max_score = quiz.id, new_score, new_max
+        attempt.quiz_id, attempt.score, attempt.max_score = quiz.id, rows[-1].new_score, rows[-1].new_max
     db.session.commit()
     return rows

@@ -97,7 +97,7 @@ def _editor(quiz, status=200, **forms):
     return render_template(
         "teacher/sets/editor.html", quiz=quiz, rows=rows, type_names=TYPE_NAMES, versions=versions,
         attempts=question_editor.attempt_count(quiz),
-        older_attempts=sum(question_editor.attempt_count(v) for v in versions if v.id != quiz.id),
+        older_attempts=regrading.older_attempt_count(quiz, versions),
         **forms,
     ), status
 
