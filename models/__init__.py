@@ -220,7 +220,6 @@ class Attempt(db.Model):
     token_hash: Mapped[str] = mapped_column(sa.String(64), unique=True)
     state: Mapped[str] = mapped_column(sa.String(20), default="in_progress")
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    last_saved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     auto_submitted: Mapped[bool] = mapped_column(default=False)
     score: Mapped[float | None]

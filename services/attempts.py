@@ -1,9 +1,10 @@
 """Attempts: start, save answers, submit exactly once, and read back.
 
-An attempt is reached with its id and a secret token (only its SHA-256 is stored). Every
-write first claims the attempt row with a conditional ``UPDATE ... WHERE state = 'in_progress'``:
-that takes the row (PostgreSQL) or database (SQLite) write lock, so a save cannot land after
-a submit, and two submits cannot both grade.
+An attempt is reached with its id and a secret token (only its SHA-256 is stored). A submit
+claims the attempt row with a conditional ``UPDATE ... WHERE state = 'in_progress'``, which takes
+the row (PostgreSQL) or database (SQLite) write lock, so two submits cannot both grade. A save is
+one ``INSERT ... SELECT`` from that row while it is in progress (``FOR SHARE`` on PostgreSQL), so
+it cannot land after a submit has claimed the row.
 """
 
 import hashlib
@@ -124,20 +125,46 @@ def server_seq() -> int:
     return time.time_ns() // 1000
 
 
-def _upsert(attempt_id: int, question_id: int, answer: dict, now, seq: int, ordered: bool) -> bool:
-    """Insert or replace the answer, unless it was checked or (``ordered``) a newer seq is stored."""
-    insert = (pg_insert if db.engine.dialect.name == "postgresql" else sqlite_insert)(Response)
-    statement = insert.values(attempt_id=attempt_id, question_id=question_id, answer=answer, saved_at=now, seq=seq)
+_STORE_COLUMNS = ("attempt_id", "question_id", "answer", "saved_at", "seq")
+_store_statements: dict[tuple[str, bool], sa.Insert] = {}
+
+
+def _store_statement(dialect: str, ordered: bool) -> sa.Insert:
+    """``INSERT ... SELECT`` from the attempt row while it is in progress, upserting the answer
+    unless it was checked or (``ordered``) a newer seq is stored; built once per dialect.
+
+    Selecting from the attempt row is the claim: on PostgreSQL ``FOR SHARE`` waits for a submit
+    that holds the row and then sees it submitted; SQLite's write lock covers the database."""
+    columns = Response.__table__.c
+    source = sa.select(
+        Attempt.id,
+        sa.bindparam("question_id", type_=columns.question_id.type),
+        sa.bindparam("answer", type_=columns.answer.type),
+        sa.bindparam("saved_at", type_=columns.saved_at.type),
+        sa.bindparam("seq", type_=columns.seq.type),
+    ).where(Attempt.id == sa.bindparam("attempt_id"), Attempt.state == IN_PROGRESS)
+    if dialect == "postgresql":
+        source = source.with_for_update(read=True)
+    insert = (pg_insert if dialect == "postgresql" else sqlite_insert)(Response.__table__).from_select(_STORE_COLUMNS, source)
     condition = Response.checked_at.is_(None)
     if ordered:
-        condition = sa.and_(condition, sa.or_(Response.seq.is_(None), Response.seq < statement.excluded.seq))
-    statement = statement.on_conflict_do_update(
+        condition = sa.and_(condition, sa.or_(Response.seq.is_(None), Response.seq < insert.excluded.seq))
+    return insert.on_conflict_do_update(
         index_elements=["attempt_id", "question_id"],
-        set_={"answer": statement.excluded.answer, "saved_at": statement.excluded.saved_at, "seq": statement.excluded.seq},
+        set_={name: insert.excluded[name] for name in ("answer", "saved_at", "seq")},
         where=condition,
-    )
-    # RETURNING, not rowcount: psycopg reports -1 rows for an INSERT that returns its id
-    return db.session.execute(statement.returning(Response.id)).first() is not None
+    ).returning(Response.id)  # RETURNING, not rowcount: psycopg reports -1 for an INSERT ... SELECT
+
+
+def _store(attempt_id: int, question_id: int, answer: dict, now, seq: int, ordered: bool) -> bool:
+    """Store the answer in one statement; False if the attempt is submitted, the answer was
+    checked, or (``ordered``) a newer one is stored."""
+    dialect = db.engine.dialect.name
+    key = (dialect, ordered)
+    if key not in _store_statements:
+        _store_statements[key] = _store_statement(dialect, ordered)
+    values = dict(attempt_id=attempt_id, question_id=question_id, answer=answer, saved_at=now, seq=seq)
+    return db.session.execute(_store_statements[key], values).first() is not None
 
 
 def save_answer(attempt: Attempt, question_id: int, answer, seq=None) -> dict:
@@ -162,12 +189,13 @@ def save_answer(attempt: Attempt, question_id: int, answer, seq=None) -> dict:
             "were submitted.",
             "attempt_id",
         )
-    if not _claim(attempt, last_saved_at=now):
-        db.session.rollback()
-        raise Conflict("this attempt is already submitted", "attempt_id")
     ordered = seq is not None
     seq = seq if ordered else server_seq()
-    if not _upsert(attempt.id, question["id"], normalized, now, seq, ordered):
+    if not _store(attempt.id, question["id"], normalized, now, seq, ordered):
+        db.session.rollback()
+        state = db.session.scalar(sa.select(Attempt.state).where(Attempt.id == attempt.id))
+        if state != IN_PROGRESS:
+            raise Conflict("this attempt is already submitted", "attempt_id")
         stored = db.session.scalar(
             sa.select(Response).where(Response.attempt_id == attempt.id, Response.question_id == question["id"])
         )

@@ -214,6 +214,10 @@ def export_data(class_id: int | None = None) -> dict:
 # ---------------------------------------------------------------- import
 
 
+# Columns a later migration dropped: an older export still has them, and import leaves them out.
+RETIRED_COLUMNS = {"attempts": {"last_saved_at"}}
+
+
 def _check_document(document) -> dict[str, list[dict]]:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BackupError(f"This is not a Framecheck export (no \"format\": \"{FORMAT}\").")
@@ -231,7 +235,7 @@ def _check_document(document) -> dict[str, list[dict]]:
             raise BackupError(f"Table {name!r} in the export is not a list of rows.")
         columns = set(known[name].columns.keys())
         for row in rows:
-            extra = set(row) - columns
+            extra = set(row) - columns - RETIRED_COLUMNS.get(name, set())
             if extra:
                 raise BackupError(f"Table {name!r} in the export has columns this database does not "
                                   f"({', '.join(sorted(extra))}): upgrade Framecheck before importing.")

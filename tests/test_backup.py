@@ -197,3 +197,17 @@ def test_a_document_that_is_not_an_export_is_refused_with_a_reason(target):
             with pytest.raises(BackupError, match=message):
                 import_data(document)
         assert _counts() == before
+
+
+def test_an_export_from_before_a_dropped_column_still_imports(app, target):
+    """Exports made before attempts.last_saved_at was dropped carry it; import leaves it out."""
+    secrets_ = _populate(app)
+    with app.app_context():
+        document = json.loads(json.dumps(export_data(class_id=secrets_["class_id"])))
+        expected = {k: v for k, v in _scores().items() if k[1] == "9B"}
+    for row in document["tables"]["attempts"]:
+        row["last_saved_at"] = "2026-11-01T09:00:00+00:00"
+    with target.app_context():
+        report = import_data(document)
+        assert report.inserted["attempts"] == 4
+        assert _scores() == expected

@@ -277,25 +277,24 @@ def test_saves_racing_a_submit_are_either_graded_or_refused(app, quiz_id, round_
 def _pause_claims(monkeypatch, *, submit_waits_for=None, save_waits_for=None, submit_reached=None, save_reached=None):
     """Pause the submit's or the save's claim of the attempt row until an event is set.
 
-    The pause sits just before the conditional UPDATE, after the request has read the attempt
-    (and, in the current ``submit``, its responses). A pause ends after 10 s even if the event
-    is never set: if the app holds a lock there, the other request cannot finish first, and the
-    test then checks the other legal outcome instead of hanging.
+    The pause sits just before the submit's conditional UPDATE, or the save's ``INSERT ... SELECT``
+    from the attempt row, after the request has read the attempt (and validated the answer). A
+    pause ends after 10 s even if the event is never set: if the app holds a lock there, the other
+    request cannot finish first, and the test then checks the other legal outcome instead of hanging.
     """
-    claim = attempts_service._claim
 
-    def paused_claim(attempt, **values):
-        if values.get("state") == attempts_service.SUBMITTED:
-            reached, wait = submit_reached, submit_waits_for
-        else:
-            reached, wait = save_reached, save_waits_for
-        if reached is not None:
-            reached.set()
-        if wait is not None:
-            wait.wait(timeout=10)
-        return claim(attempt, **values)
+    def paused(step, reached, wait):
+        def run(*args, **kwargs):
+            if reached is not None:
+                reached.set()
+            if wait is not None:
+                wait.wait(timeout=10)
+            return step(*args, **kwargs)
 
-    monkeypatch.setattr(attempts_service, "_claim", paused_claim)
+        return run
+
+    monkeypatch.setattr(attempts_service, "_claim", paused(attempts_service._claim, submit_reached, submit_waits_for))
+    monkeypatch.setattr(attempts_service, "_store", paused(attempts_service._store, save_reached, save_waits_for))
 
 
 @pytest.mark.parametrize("answered_before", [False, True], ids=["new answer", "replaced answer"])
