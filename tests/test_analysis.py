@@ -722,3 +722,183 @@ def test_a_snippet_shorter_than_any_training_article_keeps_the_rules_labels():
 
     text = "\n\n".join(["Parliament passes budget bill"] + ["The bill passed by 310 votes to 250 on Tuesday."] * (MIN_PARAGRAPHS - 2))
     assert analyze(text) == analyze_rules(text)
+
+
+# --- round 6: page furniture, newsletters, transcripts, outside experts ------------------------
+
+def test_newsletter_masthead_sponsor_and_footer_lines_are_boilerplate():
+    text = (
+        "View this email online\n"
+        "THE HARBOUR BULLETIN\n"
+        "Tuesday 3 March 2027 · from the Kellport Times newsroom\n"
+        "Bus fares frozen for another year\n"
+        "Kellport council froze bus fares on Monday for a second year, after a vote of 31 to 12. "
+        "The flat fare will stay at £1.80 until April 2028.\n"
+        "Read the full story →\n"
+        "SPONSORED\n"
+        "Switch your broadband to Quayline and save £10 a month with code HARBOUR10 (T&Cs apply)\n"
+        "Ferry timetable cut as crews fall ill\n"
+        "Three crossings a day were cancelled on Monday because of staff sickness, the operator said.\n"
+        "You're receiving this because you signed up on our website.\n"
+        "Manage preferences | Unsubscribe\n"
+    )
+    assert_labels(text, {
+        "View this email online": "boilerplate",
+        "THE HARBOUR BULLETIN": "boilerplate",
+        "Tuesday 3 March 2027 · from the Kellport Times newsroom": "boilerplate",
+        "Read the full story →": "boilerplate",
+        "SPONSORED": "boilerplate",
+        "Switch your broadband to Quayline and save £10 a month with code HARBOUR10 (T&Cs apply)": "boilerplate",
+        "You're receiving this because you signed up on our website.": "boilerplate",
+        "Manage preferences | Unsubscribe": "boilerplate",
+        "The flat fare will stay at £1.80 until April 2028.": "reported_fact",
+    })
+
+
+def test_bylines_meta_lines_navigation_and_disclosures_are_boilerplate():
+    text = (
+        "Home › News › Transport\n"
+        "Tram extension delayed by two years\n"
+        "By Ana Ruiz, Transport correspondent\n"
+        "Published 2 hours ago · 3 min read\n"
+        "The tram line to Westfield will open in 2031, two years later than planned, the city council said on Friday.\n"
+        "When you buy through links on this page, we may earn an affiliate commission. Here's how it works.\n"
+        "The council blamed rising steel prices for the delay.\n"
+        "Jo Platt | Arts Editor\n"
+        "This article is for general information only and is not medical advice.\n"
+        "© 2027 Westfield Post\n"
+    )
+    labels = labels_of(text)
+    for line in ("Home › News › Transport", "By Ana Ruiz, Transport correspondent", "Published 2 hours ago · 3 min read",
+                 "When you buy through links on this page, we may earn an affiliate commission.", "Here's how it works.",
+                 "Jo Platt | Arts Editor", "This article is for general information only and is not medical advice."):
+        assert labels[line] == "boilerplate", line
+    assert labels["Tram extension delayed by two years"] != "boilerplate"
+
+
+def test_reference_list_entries_and_recording_chapters_are_furniture():
+    text = (
+        "Do quiet carriages make commuters happier?\n\n"
+        "Holm and Vale (2019) argue that quiet carriages lower stress because passengers expect fewer interruptions.\n\n"
+        "References\n\n"
+        "Holm T, Vale R (2019), Quiet carriages and commuter stress, Journal of Transport Psychology 4(2), 11-19.\n\n"
+        "Okoro, A. and Lind, P. (2021). Noise on trains. Rail Review, 9, 40-52.\n\n"
+        "00:00 Welcome\n\n"
+        "12:30 Why trains got louder\n"
+    )
+    assert_labels(text, {
+        "Holm and Vale (2019) argue that quiet carriages lower stress because passengers expect fewer interruptions.": "sourced_argument",
+        "References": "boilerplate",
+        "Holm T, Vale R (2019), Quiet carriages and commuter stress, Journal of Transport Psychology 4(2), 11-19.": "boilerplate",
+        "Okoro, A. and Lind, P. (2021).": "boilerplate",
+        "00:00 Welcome": "boilerplate",
+        "12:30 Why trains got louder": "boilerplate",
+    })
+
+
+def test_transcript_turns_take_the_speaker_named_in_capitals_and_the_host_speaks_for_the_show():
+    text = (
+        "Episode 12: Do four-day weeks work?\n\n"
+        "Host Sam Idris talks to economist Dr Lena Park of Northfield University and café owner Tom Reyes.\n\n"
+        "SAM IDRIS: So is the four-day week really a free lunch?\n\n"
+        "LENA PARK: Mostly not. Output held up only where meetings were cut, because that is where the slack was.\n\n"
+        "TOM REYES: It saved my business. My staff are happier than ever.\n"
+    )
+    assert_labels(text, {
+        "LENA PARK: Mostly not.": "sourced_argument",
+        "Output held up only where meetings were cut, because that is where the slack was.": "sourced_argument",
+        "TOM REYES: It saved my business.": "attributed_claim",
+        "My staff are happier than ever.": "attributed_claim",
+    })
+    assert labels_of(text)["SAM IDRIS: So is the four-day week really a free lunch?"] != "sourced_argument"
+
+
+def test_a_question_just_above_a_reply_address_is_part_of_the_notice():
+    text = (
+        "Council approves new cycle lanes\n\n"
+        "The council approved 12 miles of new cycle lanes on Tuesday.\n\n"
+        "Do you cycle to work? Tell us what you think: email letters@westfieldpost.example\n\n"
+        "Should the lanes be extended?\n\n"
+        "Let us know in the comments below.\n"
+    )
+    assert_labels(text, {
+        "Do you cycle to work?": "boilerplate",
+        "Should the lanes be extended?": "boilerplate",
+        "The council approved 12 miles of new cycle lanes on Tuesday.": "reported_fact",
+    })
+
+
+def test_emoji_link_tags_more_from_links_two_beat_headlines_and_capital_pull_quotes_are_teasers():
+    text = (
+        "The river rose. Then the town went quiet.\n\n"
+        "Floodwater reached the high street of Amberley at dawn on Sunday, the fire service said. "
+        "\"The water came up faster than anyone expected,\" said shop owner Rhys Dale.\n\n"
+        "\"THE WATER CAME UP FASTER THAN ANYONE EXPECTED\"\n\n"
+        "▶ WATCH: The moment the bridge gave way\n\n"
+        "More from Nia Hale: Why your insurance may not cover the flood\n"
+    )
+    assert_labels(text, {
+        "The river rose.": "headline_teaser",
+        "Then the town went quiet.": "headline_teaser",
+        "\"THE WATER CAME UP FASTER THAN ANYONE EXPECTED\"": "headline_teaser",
+        "▶ WATCH: The moment the bridge gave way": "headline_teaser",
+        "More from Nia Hale: Why your insurance may not cover the flood": "headline_teaser",
+    })
+
+
+def test_outside_experts_roles_and_pronouns_after_a_journal_are_sourced():
+    text = (
+        "Car insurance solicitor Maya Brent, who was not involved in the case, said drivers with clean licences "
+        "rarely lose them for a first offence.\n\n"
+        "Dr Owen Hart, who lectures in transport policy at Northfield University, has studied the bypass for years.\n\n"
+        "\"Road building brings traffic back within five years, because new lanes make driving easier,\" he said.\n\n"
+        "Writing in the Journal of Transport Policy last year, he found that the same pattern held in six towns.\n\n"
+        "He said the council should publish its traffic counts.\n\n"
+        "Transport economist Ruth Lee of Eastgate College disagrees: the bypass, she says, will pay for itself.\n"
+    )
+    labels = labels_of(text)
+    for sentence, label in labels.items():
+        assert label == "sourced_argument", sentence
+
+
+def test_claim_words_as_nouns_relative_says_and_nobody_said_are_not_attributions():
+    text = (
+        "The battery claims are harder to judge.\n\n"
+        "If the council means what it says about safety, it should fix the crossing.\n\n"
+        "Nobody has said.\n\n"
+        "The trust insists the change is safe.\n"
+    )
+    labels = labels_of(text)
+    assert labels["The battery claims are harder to judge."] in ("editorial_framing", "reported_fact")
+    assert labels["If the council means what it says about safety, it should fix the crossing."] == "editorial_framing"
+    assert labels["Nobody has said."] != "attributed_claim"
+    assert labels["The trust insists the change is safe."] == "attributed_claim"
+
+
+def test_explainer_signpost_questions_are_facts_and_review_verdicts_are_framing():
+    text = (
+        "Water levy explained\n\n"
+        "What is the water levy?\n\n"
+        "It is a charge of £40 a year added to every household bill from April.\n\n"
+        "Why is it being charged?\n\n"
+        "The company says it needs the money to build a reservoir.\n\n"
+        "Verdict: a fair idea, badly explained.\n"
+    )
+    assert_labels(text, {
+        "What is the water levy?": "reported_fact",
+        "Why is it being charged?": "reported_fact",
+        "Verdict: a fair idea, badly explained.": "editorial_framing",
+    })
+
+
+def test_word_lists_compile_to_prefix_trees_with_the_same_matches():
+    import re as regex
+
+    from quizzes.analysis import lexicons
+
+    words = ("bad", "badly", "bold", "b(?:ig|ogus)", "(?:grim|grey)ly", "cheap", "cheaper", "told", "tol(?:d|l)s?", "dire")
+    source = lexicons._words(*words)
+    fast, plain = lexicons._compile(source, regex.I), regex.compile(source, regex.I)
+    assert lexicons.source_of(fast) == source and fast.pattern != source
+    sample = "A bad, BADLY made, bold, big and bogus plan, grimly cheap(er) and greyly told, tolls; badge, bolder, direct, dire."
+    assert [m.group() for m in fast.finditer(sample)] == [m.group() for m in plain.finditer(sample)]

@@ -37,6 +37,9 @@ class Speaker:
     via: str = "attribution"
 
 
+_CACHED = 3  # matches kept per pattern: the most any caller asks for
+
+
 @dataclass
 class Sentence:
     """One passage plus what the passes learn about it."""
@@ -51,6 +54,8 @@ class Sentence:
     confidence: float = 0.0
     cues: list[Cue] = field(default_factory=list)
     speaker: Speaker | None = None
+    # Matches found so far per lexicon pattern (up to _CACHED), shared by the rules and the features.
+    _found: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def start(self) -> int:
@@ -67,12 +72,20 @@ class Sentence:
 
     def matches(self, lexicon: Lexicon, limit: int = 3) -> list[Cue]:
         """Cues for up to ``limit`` matches of ``lexicon`` in the writer's own words of this sentence."""
-        found = []
-        for match in lexicon.pattern.finditer(self.plain):
-            found.append(self.cue(match.start(), match.end(), lexicon.reason_for(match.group())))
-            if len(found) == limit:
-                break
-        return found
+        plain = self.plain
+        return [self.cue(start, end, lexicon.reason_for(plain[start:end])) for start, end in self.found(lexicon.pattern, limit)]
+
+    def found(self, pattern: re.Pattern, limit: int = 3) -> tuple[tuple[int, int], ...]:
+        """Spans of up to ``limit`` (at most 3) matches of ``pattern`` in ``plain``, searched once per sentence."""
+        cached = self._found.get(pattern)
+        if cached is None:
+            spans = []
+            for match in pattern.finditer(self.plain):
+                spans.append(match.span())
+                if len(spans) == _CACHED:
+                    break
+            cached = self._found[pattern] = tuple(spans)
+        return cached[:limit]
 
     def cue(self, start: int, end: int, reason: str) -> Cue:
         """A cue at offsets relative to this sentence."""
@@ -90,7 +103,8 @@ class Sentence:
 
 def _ordinary_opener(word: str) -> bool:
     """A lone capitalised word opening a sentence that is an ordinary word, not a name ("However")."""
-    return " " not in word and (word.lower() in SENTENCE_OPENERS or word.endswith("ly"))
+    # "However", "Clearly", and participle openers ("Writing in the journal, he", "Asked whether …").
+    return " " not in word and (word.lower() in SENTENCE_OPENERS or word.endswith(("ly", "ing")) or word in ("Asked", "Pressed", "Questioned"))
 
 
 @dataclass

@@ -16,7 +16,6 @@ Features are a sparse ``{name: value}`` dict per passage; values are 0..1 (count
 
 import re
 from functools import lru_cache
-from itertools import islice
 
 from . import lexicons as lx
 from .document import Document, Sentence
@@ -68,6 +67,12 @@ _LINE = {
     "pull_quote": lx.PULL_QUOTE,
     "update_note": lx.UPDATE_NOTE,
     "work_reference": lx.WORK_REFERENCE,
+    "reference_entry": lx.REFERENCE_ENTRY,
+    "chapter_marker": lx.CHAPTER_MARKER,
+    "bare_link": lx.BARE_LINK,
+    "numbered_item": re.compile(r"(?:\d{1,2}|#\d{1,2}|[a-z])[.)]\s+\S|\(\d{1,2}\)\s"),
+    "labelled_line": re.compile(r"[A-Z][A-Za-z’' ]{1,20}:\s"),
+    "speaker_turn": re.compile(r"[A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,3}:\s"),
 }
 # Words in the rules' reasons that say which rule decided (headline, byline, footer, ...).
 _REASON_KEYS = (
@@ -75,8 +80,18 @@ _REASON_KEYS = (
     "end marker", "time stamp", "dateline", "credit", "share buttons", "press-release", "contact",
     "quotation", "points back", "introduced earlier", "study", "credential", "university", "claim",
     "someone's own view", "no source", "continues", "carries on", "argument attributed", "update note",
-    "photo caption", "question", "very short sentence", "borrowed phrase", "capitals",
+    "photo caption", "question", "very short sentence", "borrowed phrase", "capitals", "transcript turn",
+    "reference list", "chapter marker", "nothing to sell", "names, dates", "navigation", "outside expert",
 )
+# The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
+_OPINION_SECTION = re.compile(
+    r"(?:^|[|·•›>]\s*)(?:Opinion|OPINION|Comment|COMMENT|Comment is free|Column|Columnists?|Editorial|EDITORIAL|Leader|"
+    r"Our view|OUR VIEW|Viewpoint|Op-?[Ee]d|Review|REVIEW|Letters|Analysis|ANALYSIS|Blog|Perspective|Essay)\b(?!\s+\w+\s+\w)"
+)
+_OPINION_LINES = 6  # lines from the top where a section label sits
+_ARROW_END = re.compile(r"[→»›>▶➔⟶↗]\s*$|\.\.\.$|…$")
+_SYMBOL_START = re.compile(r"^[^\w\s“\"‘'(\[£$€]")
+_SEPARATORS = re.compile(r"\s[|·•›>/]\s|\s{3,}")
 
 STOPWORDS = frozenset(
     """a about above after again against all also although am an and another any are as at be because been
@@ -104,8 +119,8 @@ _CLOSE_QUOTE = re.compile(r"[”\"’][.,?!]?$")
 def vocabulary() -> frozenset[str]:
     """Function words plus every lowercase word the analyzer's lexicons are written in."""
     words = set(STOPWORDS)
-    patterns = [lex.pattern.pattern for group in _LEXICON_GROUPS.values() for lex in group]
-    patterns += [p.pattern for p in (*_SEARCHED.values(), *_LINE.values())]
+    patterns = [lx.source_of(lex.pattern) for group in _LEXICON_GROUPS.values() for lex in group]
+    patterns += [lx.source_of(p) for p in (*_SEARCHED.values(), *_LINE.values())]
     for pattern in patterns:
         words.update(_LEXICON_WORD.findall(pattern))
     return frozenset(words)
@@ -130,6 +145,10 @@ def passage_features(document: Document) -> list[dict[str, float]]:
     vocab = vocabulary()
     first_paragraph = sentences[0].passage.paragraph if sentences else 0
     cue_rows = [_cue_classes(s) for s in sentences]
+    contact = [any(k.startswith("cue:notice:contact") for k in row) for row in cue_rows]
+    top_lines = {id(s) for p in paragraphs[:_OPINION_LINES] for s in p}
+    opinion_page = any(id(s) in top_lines and len(s.words) <= 8 and _OPINION_SECTION.search(s.text.strip()) for s in sentences)
+    body_end = max((i for i, p in enumerate(paragraphs) if len(p) > 1 or len(p[0].words) > 30), default=paragraph_count)
     evaluative = sum(any(k.startswith("cue:framing:") for k in row) for s, row in zip(sentences, cue_rows) if s.label in ("reported_fact", "editorial_framing"))
     evaluative_share = evaluative / len(own) if own else 0.0
     features = []
@@ -147,6 +166,15 @@ def passage_features(document: Document) -> list[dict[str, float]]:
         f["article_framing_share"] = framing_share
         f["article_evaluative_share"] = evaluative_share
         _words(sentence, vocab, f)
+        for step, side in ((-1, "prev"), (1, "next")):
+            if 0 <= index + step < count and contact[index + step]:
+                f[f"{side}_contact"] = 1.0
+        paragraph = sentence.passage.paragraph - first_paragraph
+        if paragraph_count >= _LONG_ARTICLE and paragraph > body_end:
+            f["after_body"] = 1.0
+        if opinion_page:
+            f["opinion_page"] = 1.0
+            f["opinion_page*rule=" + (sentence.label or "none")] = 1.0
         features.append(f)
     return features
 
@@ -157,7 +185,7 @@ def _cue_classes(sentence: Sentence) -> dict[str, float]:
     line = sentence.text.strip()
     for group, lexicons in _LEXICON_GROUPS.items():
         for lexicon in lexicons:
-            hits = sum(1 for _ in islice(lexicon.pattern.finditer(plain), 2))
+            hits = len(sentence.found(lexicon.pattern, 2))
             if hits:
                 f[f"cue:{group}:{lexicon.name}"] = hits / 2
     for name, pattern in _SEARCHED.items():
@@ -211,6 +239,8 @@ def _layout(sentence, index, sentences, paragraphs, paragraph_count, body_start,
     last = line.rstrip("”’\"')] ")[-1:] if line else ""
     if last in "?!:":
         f["ends_with=" + (last or "none")] = 1.0
+        if last == "?" and sentence.paragraph_size == 1 and n_words <= 8:
+            f["short_question_line"] = 1.0
     if words:
         f["capitalised_share"] = sum(w[0].isupper() for w in words) / n_words
         f["all_caps_share"] = sum(w.isupper() and len(w) > 1 for w in words) / n_words
@@ -218,6 +248,17 @@ def _layout(sentence, index, sentences, paragraphs, paragraph_count, body_start,
     f["digit_share"] = _bucket(len(_DIGIT.findall(text)) / visible, 0.3)
     if _DIGIT.search(text):
         f["has_digit"] = 1.0
+    if lx.DATE_OR_TIME.search(text):
+        f["has_date_or_time"] = 1.0
+    if lx.READ_TIME.search(text):
+        f["has_read_time"] = 1.0
+    if _ARROW_END.search(line):
+        f["ends_with_arrow"] = 1.0
+    if _SYMBOL_START.match(line):
+        f["starts_with_symbol"] = 1.0
+    separators = len(_SEPARATORS.findall(text))
+    if separators:
+        f["separators"] = _bucket(separators, 3)
     for mark, name in (("|", "pipe"), ("·", "middle_dot"), ("•", "bullet"), ("@", "at_sign"), ("http", "url"), ("www.", "url"), ("©", "copyright")):
         if mark in text:
             f["char:" + name] = 1.0

@@ -7,7 +7,14 @@ import re
 from .document import Document, Sentence
 from .lexicons import (
     ATTRIBUTION_VERBS,
+    BARE_LINK,
+    CHAPTER_MARKER,
+    DATE_OR_TIME,
     FRAMING_MARKERS,
+    META_SEPARATOR,
+    NAV_SEPARATOR,
+    READ_TIME,
+    REFERENCE_ENTRY,
     BOILERPLATE_COMPANIONS,
     BOILERPLATE_MARKERS,
     BYLINE,
@@ -26,6 +33,7 @@ from .lexicons import (
     PULL_QUOTE,
     SOCIAL_LINE,
     STANDFIRST_CUES,
+    TAGLINE,
     TEASER_MARKERS,
     TERMINAL,
     TIMESTAMP,
@@ -44,6 +52,10 @@ _ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY)$")
 _SHORT_ENDING = re.compile(r"[^AEIOU](?:ING|IED|ED)$")
 _PHOTO_CREDIT = re.compile(r"^(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?: |(?:Getty Images|Shutterstock|Alamy|/[A-Z][A-Za-z]+)\.?$")
 _HEADLINE_WORDS = 20
+# A line that points to a published work ("Journal reference: …, DOI: 10.5555/…"): checkable, not a link to sell.
+_REFERENCE_TO_WORK = re.compile(r"\b(?:doi|DOI)\b|\b10\.\d{4,}/")
+# A signpost question heading a section of a question-and-answer explainer ("What happens next?").
+_SIGNPOST = re.compile(r"^(?:What|Why|How|When|Who|Where|Which)\b[^?]{0,60}\?$")
 _LINK_PARAGRAPH_WORDS = 40
 _FOOT = 4  # paragraphs from the end where credit lines sit
 BOILERPLATE = "boilerplate"
@@ -61,6 +73,7 @@ def label_layout(document: Document) -> None:
     _label_pull_quotes(document)
     _label_teaser_lines(document, vocabulary)
     _label_captions_and_updates(document)
+    _label_signposts(document)
 
 
 def emphasis_capitals(sentence: Sentence, lowercase_vocabulary: set[str]) -> list[Cue]:
@@ -133,10 +146,13 @@ def _label_boilerplate(document: Document) -> None:
         }
         if not marked:
             continue
+        seen_notice = False
         for sentence in paragraph:
+            if id(sentence) in marked:
+                seen_notice = True
             if sentence.label:
                 continue
-            cues = marked.get(id(sentence)) or _companion_cues(sentence) or _link_text(sentence)
+            cues = marked.get(id(sentence)) or _companion_cues(sentence) or _link_text(sentence) or (_notice_tail(sentence) if seen_notice else [])
             if cues and len(sentence.words) <= 40:
                 sentence.decide(BOILERPLATE, 0.95 if id(sentence) in marked else 0.8, cues)
     _label_furniture_lines(document, paragraphs)
@@ -146,6 +162,13 @@ def _link_text(sentence: Sentence) -> list[Cue]:
     """A few unpunctuated words inside a notice ("Learn more", "Manage settings"): its link text."""
     if len(sentence.words) <= 4 and not TERMINAL.search(sentence.text):
         return _whole(sentence, "link text belonging to the site notice around it")
+    return []
+
+
+def _notice_tail(sentence: Sentence) -> list[Cue]:
+    """A very short sentence right after a notice in its paragraph ("Here's how it works."): its link."""
+    if len(sentence.words) <= 5 and not re.search(r"\d", sentence.text) and not sentence.quotations:
+        return _whole(sentence, "a short line that goes with the site notice just before it")
     return []
 
 
@@ -179,12 +202,37 @@ def _label_furniture_lines(document: Document, paragraphs: list[list[Sentence]])
             _decide_all(paragraph, 0.8, "under a footer heading (about the company, contacts)")
             under_heading = False
             continue
+        if len(paragraph) <= 6 and sum(len(s.words) for s in paragraph) <= 60 and REFERENCE_ENTRY.match(first.text.strip()):
+            _decide_all(paragraph, 0.85, "an entry in a reference list: where a source can be found, not the story")
+            continue
         for sentence in paragraph:
             if sentence.label:
                 continue
             reason = _furniture_reason(sentence, index, len(paragraphs), paragraphs)
             if reason:
                 sentence.decide(BOILERPLATE, 0.85, _whole(sentence, reason))
+    _label_reader_calls(paragraphs)
+
+
+_CONTACT = next(lexicon for lexicon in BOILERPLATE_MARKERS if lexicon.name == "contact detail")
+_READER_APPEAL = re.compile(r"\b(?:[Ll]et us know|[Tt]ell us|[Ee]-?mail (?:us|your)|[Ww]rite to us|[Ss]end (?:us|your)|[Cc]omment below)\b")
+
+
+def _label_reader_calls(paragraphs: list[list[Sentence]]) -> None:
+    """A short question opening a line, right before a notice with contact details ("Are you at the
+    count?" over "Email us at …", "Should X go? Let us know in the comments"): the outlet's call to
+    readers, part of the notice."""
+    for index, paragraph in enumerate(paragraphs):
+        question = paragraph[0]
+        if question.label or len(question.words) > 14 or not question.text.rstrip().endswith("?"):
+            continue
+        after = paragraph[1:] or (paragraphs[index + 1] if index + 1 < len(paragraphs) else [])
+        if not after:
+            continue
+        if not all(s.label == BOILERPLATE for s in after):
+            continue
+        if any(s.matches(_CONTACT, limit=1) or _READER_APPEAL.search(s.plain) for s in after):
+            question.decide(BOILERPLATE, 0.8, _whole(question, "a call to readers, just above the notice that says how to reply"))
 
 
 def _decide_all(paragraph: list[Sentence], confidence: float, reason: str) -> None:
@@ -201,7 +249,7 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
     if _is_line(sentence) and CONTACT_ROLE.search(text):
         return "a press contact's name and job, not part of the story"
     if sentence.paragraph_size == 1 and FURNITURE_LINE.match(text):
-        return "a press-release or news-agency label (release banner, embargo, standards), not the story"
+        return "a label of the page (release banner, embargo, standards, tags, show notes), not the story"
     if sentence.paragraph_size == 1 and DATELINE.match(text):
         return "a dateline or publication date on its own line"
     if _is_line(sentence) and TIMESTAMP.match(text):
@@ -210,17 +258,75 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "share buttons, comment or share counts: page furniture"
     if sentence.paragraph_size == 1 and index >= count - _FOOT and CREDIT_LINE.match(text) and len(sentence.words) <= 6:
         return "a credit line at the foot of the article"
-    if _is_line(sentence) and len(sentence.words) <= 4 and index > 0:
+    if sentence.paragraph_size == 1 and len(sentence.words) <= 40 and REFERENCE_ENTRY.match(text):
+        return "an entry in a reference list: where a source can be found, not the story"
+    if _is_line(sentence) and BARE_LINK.match(text):
+        return "link text with nothing to sell ('read more'): page furniture"
+    if _is_line(sentence) and len(sentence.words) <= 12 and CHAPTER_MARKER.match(text) and not _has_teaser_marker(sentence):
+        return "a chapter marker of a recording (time and title): page furniture"
+    reason = _meta_line(sentence, text) if sentence.paragraph_size == 1 and len(sentence.words) <= 30 else None
+    if reason:
+        return reason
+    if _is_line(sentence) and len(sentence.words) <= 4 and index > 0 and not re.match(r"\W*\d", text):
         before = paragraphs[index - 1]
         if all(s.label == BOILERPLATE for s in before):
             return "link text belonging to the site notice just above"
     return None
 
 
+def _has_teaser_marker(sentence: Sentence) -> bool:
+    return any(sentence.matches(lexicon, limit=1) for lexicon in TEASER_MARKERS)
+
+
+def _meta_line(sentence: Sentence, text: str) -> str | None:
+    """A line cut into short segments by separators: a line of names, dates and reading times
+    ("By X · 27 Nov 2026 · 4 min read") or of navigation and section labels ("Home > News")."""
+    if ATTRIBUTION_VERBS.search(sentence.plain) or text.endswith(("?", "!")):
+        return None
+    segments = [seg for seg in META_SEPARATOR.split(text) if seg.strip()]
+    if len(segments) >= 2 and all(len(seg.split()) <= 10 for seg in segments) and any(
+        DATE_OR_TIME.search(seg) or READ_TIME.search(seg) for seg in segments
+    ):
+        return "a line of names, dates and reading times above or below the article: page furniture"
+    if TERMINAL.search(text):
+        return None
+    segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
+    if len(segments) >= 2 and all(len(seg.split()) <= 3 for seg in segments) and len(sentence.words) <= 15:
+        return "navigation links or section labels: page furniture"
+    return None
+
+
 # --- headline, standfirst and captions -----------------------------------------------------
 
-def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> None:
+def _label_mastheads(document: Document, kickers: set[int]) -> None:
+    """Lines above the headline that name the publication or the section: a short line in capitals
+    ("THE QUADRANT", "OPINION"), a tagline ("The independent student newspaper of X since 1961"), or
+    a name of one to three words over a longer unpunctuated line (the headline)."""
     sentences = [s for s in document.sentences if s.label != BOILERPLATE and id(s) not in kickers]
+    for index, sentence in enumerate(sentences[:4]):
+        following = sentences[index + 1] if index + 1 < len(sentences) else None
+        if sentence.label or following is None or sentence.paragraph_size != 1 or following.passage.paragraph == sentence.passage.paragraph:
+            return
+        text = sentence.text.strip()
+        if TERMINAL.search(text) or any(sentence.matches(lexicon, limit=1) for lexicon in TEASER_MARKERS):
+            return
+        words = len(sentence.words)
+        if words <= 4 and text.isupper():
+            reason = f"the name of the publication or section above the headline: '{text}'"
+        elif words <= 20 and TAGLINE.search(text):
+            reason = f"the publication's tagline under its name: '{text}'"
+        elif words <= 3 and _is_line(following) and len(following.words) > words + 2:
+            reason = f"the name of the publication or section above the headline: '{text}'"
+        else:
+            return
+        sentence.decide(BOILERPLATE, 0.8, _whole(sentence, reason))
+
+
+def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> None:
+    _label_mastheads(document, kickers)
+    sentences = [s for s in document.sentences if s.label != BOILERPLATE and id(s) not in kickers]
+    if _two_beat_headline(sentences):
+        return
     if len(sentences) < 2 or sentences[0].paragraph_size != 1 or sentences[0].label:
         return
     headline = sentences[0]
@@ -250,6 +356,22 @@ def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> N
         sentence.decide(TEASER, 0.7, [sentence.cue(0, len(sentence.text), "a caption or link under the headline, written to draw a click"), *cues])
 
 
+def _two_beat_headline(sentences: list[Sentence]) -> bool:
+    """A headline of two short sentences on one line ("The beavers came back. Then the arguments
+    started."): the second beat holds back the payoff to make you read on, a teaser."""
+    if len(sentences) < 3 or sentences[0].label or sentences[1].label:
+        return False
+    first, second, after = sentences[:3]
+    if first.paragraph_size != 2 or second.passage.paragraph != first.passage.paragraph or after.passage.paragraph == first.passage.paragraph:
+        return False
+    if len(first.words) > 8 or len(second.words) > 8 or first.quotations or second.quotations:
+        return False
+    for sentence in (first, second):
+        reason = "a headline in two short beats: the second holds back the story to make you read on"
+        sentence.decide(TEASER, 0.7, _whole(sentence, reason))
+    return True
+
+
 def _looks_like_headline(first: Sentence, following: Sentence) -> bool:
     words = first.words
     if not words or len(words) > _HEADLINE_WORDS or following.passage.paragraph == first.passage.paragraph:
@@ -268,7 +390,7 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
         if tagged or (cues and _is_line(sentence)):
             sentence.decide(TEASER, 0.9 if tagged else 0.7, cues)
     for index, sentence in enumerate(document.sentences):
-        if sentence.label or not _is_line(sentence):
+        if sentence.label or not _is_line(sentence) or _REFERENCE_TO_WORK.search(sentence.text):
             continue
         neighbours = document.sentences[max(0, index - 1):index] + document.sentences[index + 1:index + 2]
         if any(n.label == TEASER and abs(n.passage.paragraph - sentence.passage.paragraph) == 1 and n.start > document.sentences[0].passage.end for n in neighbours):
@@ -326,7 +448,7 @@ def _label_pull_quotes(document: Document) -> None:
             reason = "a pull-quote: a quotation alone on its line, signed with a dash"
         elif sentence.quoted >= 0.9 and not TERMINAL.search(line.rstrip("”\"’'")):
             core = line.strip("“”\"‘’' ")[:40]
-            if len(core) < 20 or text.count(core) < 2:
+            if len(core) < 20 or (text.count(core) < 2 and (not core.isupper() or text.lower().count(core.lower()) < 2)):
                 continue
             reason = "a pull-quote: words from the article repeated alone on a line"
         else:
@@ -355,6 +477,8 @@ def _label_link_lists(document: Document) -> None:
             number_alone = re.fullmatch(r"\d{1,2}[.)]", item_text)  # the segmenter splits "1." from its item
             if item.label or len(item.words) > 25 or not (numbered or number_alone or not TERMINAL.search(item_text) or item_text.endswith("?")):
                 break
+            if any(item.matches(lexicon, limit=1) for lexicon in BOILERPLATE_MARKERS):
+                break  # a copyright or site notice closes the list
             item.decide(TEASER, 0.75, _whole(item, f"a link listed under '{line}'"))
             index += 1
 
@@ -380,6 +504,20 @@ def _label_captions_and_updates(document: Document) -> None:
             elif position == 0 and UPDATE_NOTE.match(sentence.text) and not _evaluates(sentence):
                 marker = UPDATE_NOTE.match(sentence.text)
                 sentence.decide("reported_fact", 0.6, [sentence.cue(0, marker.end() - 1, "an update note: a later development reported by the outlet")])
+
+
+def _label_signposts(document: Document) -> None:
+    """Question-and-answer explainers head their sections with plain questions ("What is the levy?",
+    "What happens next?"). With two or more such lines, each one signposts the answer below it:
+    a reported fact, not a question the writer puts to win an argument (unless it evaluates)."""
+    lines = [
+        s for s in document.sentences[1:]
+        if not s.label and s.paragraph_size == 1 and len(s.words) <= 8 and _SIGNPOST.match(s.text.strip()) and not _evaluates(s)
+    ]
+    if len(lines) < 2:
+        return
+    for sentence in lines:
+        sentence.decide("reported_fact", 0.6, _whole(sentence, "a question heading a section of an explainer: the answer follows"))
 
 
 def _evaluates(sentence: Sentence) -> bool:

@@ -9,6 +9,7 @@ from .document import Document, Name, Sentence, Speaker
 from .lexicons import (
     ATTRIBUTION_VERBS,
     CITATION,
+    NARRATIVE_CITATION,
     CLAIM_VERBS,
     FACT_MARKERS,
     NAMING_VERBS,
@@ -89,9 +90,51 @@ def label_speakers(document: Document) -> None:
                 memory.last_group = sentence.speaker
         memory.previous = sentence
     _spread_over_quotations(document)
+    _label_transcript_turns(document)
     for sentence in document.sentences:
         if sentence.speaker and not sentence.label:
             _decide(sentence)
+
+
+# A transcript turn: a speaker's name in capitals and a colon opening the line ("JANE ROE: Well, …").
+_TURN = re.compile(r"^([A-Z][A-Z’'-]+(?: [A-Z][A-Z’'-]+){1,3}):\s+\S")
+# The interviewer's own questions and links are the programme's voice, not a source's.
+_HOST = re.compile(r"\b(?:[Hh]ost|[Pp]resenter|[Ii]nterviewer|[Mm]oderator|[Aa]nchor|[Cc]hair(?:ed)? by|[Pp]resented by)\W+(?:\w+\W+){0,1}$")
+
+
+def _label_transcript_turns(document: Document) -> None:
+    """Every line of a transcript turn ("JANE ROE: …") is the words of the person named in capitals,
+    when that person is introduced elsewhere in the text in ordinary case: an expert if a credential
+    or institution sits next to that introduction, otherwise a party. The host's turns are left to
+    the writer's-voice pass: the programme speaks in them."""
+    text = document.text
+    for paragraph in document.paragraphs():
+        first = paragraph[0]
+        turn = _TURN.match(first.text)
+        if not turn or first.label:
+            continue
+        name = " ".join(token.capitalize() if "-" not in token else "-".join(p.capitalize() for p in token.split("-")) for token in turn.group(1).split())
+        where = text.find(name)
+        if where < 0:
+            continue
+        before = text[max(0, where - 30):where]
+        if _HOST.search(before):
+            continue
+        end = where + len(name)
+        window = before[-25:] + text[where:min(len(text), end + 80)].split("\n", 1)[0]
+        expert = any(lexicon.pattern.search(window) for lexicon in EXPERT_MARKERS)
+        kind = "expert" if expert else "party"
+        who = "an expert" if expert else "someone in the story"
+        for sentence in paragraph:
+            if sentence.label:
+                continue
+            reason = f"a transcript turn by {who} named in capitals: '{turn.group(1)}'"
+            if sentence is first:
+                cue = sentence.cue(turn.start(1), turn.end(1), reason)
+            else:
+                cue = sentence.cue(0, 1, reason)
+            sentence.speaker = Speaker(kind, (Name(turn.start(1), turn.end(1), tuple(name.split())),), False, cue,
+                                       via="attribution" if sentence is first else "quotation")
 
 
 def _learn_works(sentence: Sentence, memory: _Memory) -> bool:
@@ -109,7 +152,8 @@ def _learn_authors(sentence: Sentence, memory: _Memory) -> Speaker | None:
     Roe and Poe" and "researchers at <University>" as experts; a cited sentence is their finding."""
     plain = sentence.plain
     found = None
-    for pattern, what in ((CITATION, "a study cited by its authors and year"), (WORK_BY, "a study named by its authors")):
+    for pattern, what in ((CITATION, "a study cited by its authors and year"), (NARRATIVE_CITATION, "a study cited by its authors and year"),
+                          (WORK_BY, "a study named by its authors")):
         for match in pattern.finditer(plain):
             authors = re.findall(r"[A-Z][\w’'-]+", match.group(1))
             memory.experts.update(_POSSESSIVE.sub("", a) for a in authors)
@@ -153,6 +197,8 @@ def _find_attribution(sentence: Sentence) -> _Attribution | None:
     verb = min(verbs, key=lambda m: m.start())
     if verb.group() == "according to" and not sentence.quotations:
         return None
+    if not sentence.quotations and _NOTHING_AFTER.match(plain, verb.end()) and _ADVERB_BEFORE.search(plain, 0, verb.start()):
+        return None  # "a fair idea, badly explained.": a participle used as an adjective, nothing reported
     if not sentence.quotations and NEGATED_REPORT.search(plain) and not re.search(r"\b(?:said|says|told|added)\b", plain[:verb.start()]):
         return None  # "He did not say how much that would save.": a report that nothing was said
     marks = [m.end() for m in _QUOTE_MARK.finditer(plain, 0, verb.start())]
@@ -165,6 +211,13 @@ def _find_attribution(sentence: Sentence) -> _Attribution | None:
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its|our|such|another)\s+(?:[a-z]+\s+)?$")
+# "The sleep claims are harder to judge": after a capitalised determiner, a claim word is a noun
+# only when a verb of its own follows ("The trust insists the change is safe" is a claim).
+_CAPITAL_DETERMINER_BEFORE = re.compile(r"\b(?:The|This|That|These|Those|His|Her|Their|Its|Our|Such)\s+(?:[a-z]+\s+)?$")
+_VERB_AFTER_NOUN = re.compile(r"\s+(?:are|is|were|was|have|has|had|will|would|may|might|can|could|remain|remains|seem|seems|look|looks)\b")
+# "accuracy claims." with nothing after and no quotation in the sentence: a noun, not a verb.
+_ADVERB_BEFORE = re.compile(r"\b(?!only\b)[a-z]{2,}ly\s+$")
+_NOTHING_AFTER = re.compile(r"[\s.,;:!?)\]]*$")
 
 
 def _first_verb(pattern: re.Pattern, plain: str) -> re.Match | None:
@@ -176,8 +229,15 @@ def _first_verb(pattern: re.Pattern, plain: str) -> re.Match | None:
 
 
 def _claim_noun(plain: str, verb: re.Match) -> bool:
-    """"a bold boast,", "his latest tweet.": a claim verb used as a noun, with no claim after it."""
-    if not CLAIM_VERBS.fullmatch(verb.group()) or not _DETERMINER_BEFORE.search(plain, 0, verb.start()):
+    """"a bold boast,", "his latest tweet.", "unproven accuracy claims": a claim verb used as a noun,
+    with no claim after it."""
+    if not CLAIM_VERBS.fullmatch(verb.group()):
+        return False
+    if _NOTHING_AFTER.match(plain, verb.end()) and not _QUOTE_MARK.search(plain) and re.search(r"[a-z]\s+$", plain[:verb.start()]):
+        return True
+    if _CAPITAL_DETERMINER_BEFORE.search(plain, 0, verb.start()) and _VERB_AFTER_NOUN.match(plain, verb.end()):
+        return True
+    if not _DETERMINER_BEFORE.search(plain, 0, verb.start()):
         return False
     return not re.match(r"\s*(?:that\b|:|“|\"|to\b)", plain[verb.end():])
 
@@ -290,16 +350,35 @@ def _referent(sentence: Sentence, found: _Attribution, tail: str, names: list[Na
     return None
 
 
+def _person_kind(sentence: Sentence, name: Name, limit: int, memory: _Memory) -> str:
+    """The kind of the person a pronoun points to: known from earlier, or an expert when a credential
+    or an institution sits right next to the name ("Dr Jane Roe, who lectures in law at X, has been
+    watching … "…," she said"; "the economist Tom Roe examined …. He found that …")."""
+    known = memory.kind_of([name])
+    if known:
+        return known
+    window = sentence.plain[max(0, name.start - 30):min(limit, name.end + 120)]
+    if any(lexicon.pattern.search(window) for lexicon in EXPERT_MARKERS):
+        memory.experts.add(_POSSESSIVE.sub("", name.tokens[-1]))
+        return "expert"
+    return "party"
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:[Ii]n|[Aa]t|[Oo]f|[Ff]or|[Ff]rom|[Tt]o|[Bb]y|[Oo]n|[Ii]nto|[Tt]he)\s+$")
+
+
 def _singular_referent(sentence: Sentence, found: _Attribution, memory: _Memory) -> Speaker | None:
-    earlier = sentence.names(0, found.verb.start())
+    # People, not places or publications: "Writing in the Vale Journal, he found" points back past the journal.
+    earlier = [name for name in sentence.names(0, found.verb.start()) if not _PLACE_BEFORE.search(sentence.plain, 0, name.start)]
     if earlier:
-        return Speaker(memory.kind_of(earlier) or "party", tuple(earlier[:1]), False, sentence.cue(0, 0, ""))
+        kind = _person_kind(sentence, earlier[0], found.verb.start(), memory)
+        return Speaker(kind, tuple(earlier[:1]), False, sentence.cue(0, 0, ""))
     previous = memory.previous
     if previous and previous.speaker:
         return previous.speaker
-    people = [name for name in (previous.names() if previous else []) if len(name.tokens) >= 2]
+    people = [name for name in (previous.names() if previous else []) if len(name.tokens) >= 2 and not _PLACE_BEFORE.search(previous.plain, 0, name.start)]
     if people:
-        return Speaker(memory.kind_of(people) or "party", tuple(people[:1]), False, sentence.cue(0, 0, ""))
+        return Speaker(_person_kind(previous, people[0], len(previous.plain), memory), tuple(people[:1]), False, sentence.cue(0, 0, ""))
     return memory.last
 
 
