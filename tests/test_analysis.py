@@ -902,3 +902,152 @@ def test_word_lists_compile_to_prefix_trees_with_the_same_matches():
     assert lexicons.source_of(fast) == source and fast.pattern != source
     sample = "A bad, BADLY made, bold, big and bogus plan, grimly cheap(er) and greyly told, tolls; badge, bolder, direct, dire."
     assert [m.group() for m in fast.finditer(sample)] == [m.group() for m in plain.finditer(sample)]
+
+
+# --- round 7 -------------------------------------------------------------------------------
+
+def _rule_labels(text: str) -> dict[str, str]:
+    return {text[p.start:p.end]: p.label for p in analyze_rules(text)}
+
+
+def test_a_reader_poll_is_a_teaser_and_its_answer_buttons_are_furniture():
+    text = (
+        "Harbour ferry fares to double from May\n\n"
+        "Return tickets on the Kellport ferry will cost £9.40 from 1 May, up from £4.70, the operator said on Monday.\n\n"
+        "POLL: Is the new ferry fare fair?\n\n"
+        "Yes, it was overdue\n\n"
+        "No\n\n"
+        "Quiz: How well do you know the harbour?\n\n"
+        "The operator said fuel costs had risen by a third since 2024.\n"
+    )
+    for labels in (_rule_labels(text), labels_of(text)):
+        assert labels["POLL: Is the new ferry fare fair?"] == "headline_teaser"
+        assert labels["Yes, it was overdue"] == "boilerplate"
+        assert labels["No"] == "boilerplate"
+        assert labels["Quiz: How well do you know the harbour?"] == "headline_teaser"
+        assert labels["The operator said fuel costs had risen by a third since 2024."] != "boilerplate"
+
+
+def test_a_shouted_headline_cut_in_two_is_one_teaser_and_an_exclamation_headline_teases():
+    text = (
+        "MAYOR QUITS! Town hall in SHOCK as leader walks out mid-meeting\n\n"
+        "The mayor of Ellbridge, Tom Reyes, resigned on Tuesday evening during a council meeting, the council confirmed.\n"
+    )
+    for labels in (_rule_labels(text), labels_of(text)):
+        assert labels["MAYOR QUITS!"] == "headline_teaser"
+        assert labels["Town hall in SHOCK as leader walks out mid-meeting"] == "headline_teaser"
+    text = "Ferry saved at the last minute!\n\nThe council voted on Friday to fund the Kellport ferry for two more years.\n"
+    assert _rule_labels(text)["Ferry saved at the last minute!"] == "headline_teaser"
+    # A plain headline the segmenter cuts in two, without teaser cues, is not forced into a teaser.
+    text = (
+        "Storm closes the Amber bridge for the second time this winter. Ferries will run instead until Friday\n\n"
+        "The Amber bridge closed at 6am on Monday, police said.\n"
+    )
+    assert _rule_labels(text)["Storm closes the Amber bridge for the second time this winter."] != "headline_teaser"
+
+
+def test_a_comment_count_after_a_most_read_list_is_furniture_not_a_link():
+    text = (
+        "Library to open on Sundays\n\n"
+        "Kellport library will open on Sundays from March, the council said.\n\n"
+        "Most read\n\n"
+        "1 Bus fares frozen for another year\n\n"
+        "2 Why the pier is still closed\n\n"
+        "Comments (41)\n\n"
+        "Comments are moderated in line with our community guidelines.\n"
+    )
+    for labels in (_rule_labels(text), labels_of(text)):
+        assert labels["1 Bus fares frozen for another year"] == "headline_teaser"
+        assert labels["Comments (41)"] == "boilerplate"
+
+
+def test_posted_on_bylines_publisher_names_section_labels_and_author_notes_are_furniture():
+    text = (
+        "Kellport Centre for Transport Research\n"
+        "Home › Blog › Buses\n"
+        "Do free buses get people out of cars?\n"
+        "Posted on 3 March 2027 by Ana Ruiz and Tom Reyes · 5 min read\n"
+        "Free bus travel for under-22s began in Kellport in 2025. We compared car trips before and after.\n"
+        "Trips by car fell by 4% among 18- to 21-year-olds in the first year.\n"
+        "The scheme costs the council £3.2m a year.\n"
+        "Ana Ruiz is a research fellow and Tom Reyes a data analyst at the Kellport Centre for Transport Research.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Kellport Centre for Transport Research"] == "boilerplate"
+    assert labels["Do free buses get people out of cars?"] == "headline_teaser"
+    assert labels["Posted on 3 March 2027 by Ana Ruiz and Tom Reyes · 5 min read"] == "boilerplate"
+    assert labels["Ana Ruiz is a research fellow and Tom Reyes a data analyst at the Kellport Centre for Transport Research."] == "boilerplate"
+    assert labels["Trips by car fell by 4% among 18- to 21-year-olds in the first year."] == "reported_fact"
+    text = (
+        "The Ellbridge Post\n"
+        "Transport\n"
+        "Council approves new cycle lanes on the ring road\n"
+        "By Nia Hale, Local Democracy Reporter\n"
+        "Councillors approved 4km of cycle lanes on Tuesday by seven votes to two.\n"
+        "Work will start in June.\n"
+        "Nia Hale writes about local government for the Ellbridge Post.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["The Ellbridge Post"] == "boilerplate"
+    assert labels["Transport"] == "boilerplate"
+    assert labels["Council approves new cycle lanes on the ring road"] == "reported_fact"
+    assert labels["Nia Hale writes about local government for the Ellbridge Post."] == "boilerplate"
+
+
+def test_what_follows_in_a_standfirst_is_not_the_writer_setting_out():
+    text = (
+        "The Post view on bus fares: a freeze is welcome but it is not a plan\n"
+        "The council has frozen fares for a second year. Unless it funds the routes, the freeze will mean little\n"
+        "Kellport council froze bus fares on Monday for a second year.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["The council has frozen fares for a second year."] != "headline_teaser"
+    assert labels["Unless it funds the routes, the freeze will mean little"] != "headline_teaser"
+
+
+def test_an_explainers_headline_question_is_answered_below_not_a_teaser():
+    text = (
+        "Kellport bus levy: What is it and who pays?\n\n"
+        "Households in Kellport will pay a £12 bus levy from April, the council said on Monday.\n\n"
+        "What is the bus levy?\n\n"
+        "It is a yearly charge added to council tax bills to pay for evening buses.\n\n"
+        "Who pays?\n\n"
+        "Every household in bands A to H pays the same amount.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Kellport bus levy: What is it and who pays?"] == "reported_fact"
+    assert labels["What is the bus levy?"] == "reported_fact"
+    # Without signpost sections a question headline still teases.
+    text = "Who really pays for the bus levy?\n\nHouseholds in Kellport will pay a £12 bus levy from April, the council said.\n"
+    assert _rule_labels(text)["Who really pays for the bus levy?"] == "headline_teaser"
+
+
+def test_section_labels_in_capitals_are_not_emphasis_and_small_gift_asks_are_furniture():
+    text = (
+        "OUR VIEW | The pier deserves better than another year of delay\n\n"
+        "The pier at Kellport has been closed since 2024. The council should set a date for the repairs.\n\n"
+        "Just £5 can keep a lifeboat volunteer trained for a month.\n\n"
+        "Our Standards: The Kellport Wire Trust Principles., opens new tab\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["OUR VIEW | The pier deserves better than another year of delay"] != "headline_teaser"
+    assert labels["Just £5 can keep a lifeboat volunteer trained for a month."] == "boilerplate"
+    assert labels["Our Standards: The Kellport Wire Trust Principles., opens new tab"] == "boilerplate"
+
+
+def test_a_judge_writing_an_opinion_is_a_sourced_argument_not_a_party():
+    text = (
+        "Court backs ferry workers over unpaid waiting time\n\n"
+        "The appeals court ruled 4-1 on Tuesday that Kellport Ferries must pay crews for time spent waiting to board.\n\n"
+        "\"A worker who cannot leave the quay is at work,\" Judge Ana Ruiz wrote. \"The contract does not change that.\"\n\n"
+        "In a dissent, Chief Justice Tom Reyes wrote that the ruling went further than the law allowed.\n\n"
+        "Kellport Ferries said it would appeal.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["\"A worker who cannot leave the quay is at work,\" Judge Ana Ruiz wrote."] == "sourced_argument"
+    assert labels["\"The contract does not change that.\""] == "sourced_argument"
+    assert labels["In a dissent, Chief Justice Tom Reyes wrote that the ruling went further than the law allowed."] == "sourced_argument"
+    assert labels["Kellport Ferries said it would appeal."] == "attributed_claim"
+    # "justice" as a common noun is no title.
+    text = "Campaigners said justice had not been done.\n"
+    assert _rule_labels(text)["Campaigners said justice had not been done."] == "attributed_claim"

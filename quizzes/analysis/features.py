@@ -82,6 +82,7 @@ _REASON_KEYS = (
     "someone's own view", "no source", "continues", "carries on", "argument attributed", "update note",
     "photo caption", "question", "very short sentence", "borrowed phrase", "capitals", "transcript turn",
     "reference list", "chapter marker", "nothing to sell", "names, dates", "navigation", "outside expert",
+    "reader poll", "explainer", "exclamation", "publisher", "about the author",
 )
 # The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
 _OPINION_SECTION = re.compile(

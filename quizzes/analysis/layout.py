@@ -48,6 +48,7 @@ _FUNCTION_WORDS = frozenset(
     "you your they their his her him its our out off over after before into from with just first last "
     "again still even every real truth don't won't can't didn't isn't doesn't yet too".split()
 )
+_SECTION_LABEL = re.compile(r"^[A-Z][A-Z’' ]{1,24}\s*[|:]\s")
 _ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY)$")
 _SHORT_ENDING = re.compile(r"[^AEIOU](?:ING|IED|ED)$")
 _PHOTO_CREDIT = re.compile(r"^(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?: |(?:Getty Images|Shutterstock|Alamy|/[A-Z][A-Za-z]+)\.?$")
@@ -79,8 +80,11 @@ def label_layout(document: Document) -> None:
 def emphasis_capitals(sentence: Sentence, lowercase_vocabulary: set[str]) -> list[Cue]:
     """Ordinary words written in capitals for emphasis ("LEAVES", "OWN"), not acronyms ("NATO")."""
     cues = []
+    label = _SECTION_LABEL.match(sentence.plain)  # "OUR VIEW | …", "COMMENT: …": a section label, not emphasis
     for match in _CAPITALS.finditer(sentence.plain):
         word = match.group()
+        if label and match.end() <= label.end():
+            continue
         if len(word) < 3:
             continue
         lower = word.lower().replace("’", "'")
@@ -132,6 +136,26 @@ def _label_link_paragraphs(document: Document) -> None:
             else:
                 cues = _whole(sentence, "the rest of a link to another article, split in two")
             sentence.decide(TEASER, 0.9, cues)
+        if _POLL_TAG.match(first.text):
+            _label_poll_answers(document, paragraph[-1])
+
+
+_POLL_TAG = re.compile(r"^\W{0,3}\s*(?:Poll|POLL|Quiz|QUIZ|Vote|VOTE)\s*[:|–—-]\s")
+
+
+def _label_poll_answers(document: Document, question: Sentence) -> None:
+    """The answer buttons under a reader poll ("POLL: Should X go?" over "Yes" / "No, keep him"):
+    short lines of their own, one per answer, that are part of the page's widget, not the story."""
+    sentences = document.sentences
+    index = sentences.index(question) + 1
+    answers = 0
+    while index < len(sentences) and answers < 6:
+        line = sentences[index]
+        if line.label or line.paragraph_size != 1 or len(line.words) > 8 or line.text.rstrip().endswith("?"):
+            break
+        line.decide(BOILERPLATE, 0.8, _whole(line, "an answer button of a reader poll: part of the page, not the story"))
+        answers += 1
+        index += 1
 
 
 # --- site notices and publication furniture ------------------------------------------------
@@ -212,6 +236,34 @@ def _label_furniture_lines(document: Document, paragraphs: list[list[Sentence]])
             if reason:
                 sentence.decide(BOILERPLATE, 0.85, _whole(sentence, reason))
     _label_reader_calls(paragraphs)
+    _label_author_notes(paragraphs)
+
+
+_NAME_TOKENS = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
+_BIO_VERB = re.compile(r"\s*(?:(?:and|&) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}\s*)?,?\s*(?:is|was|are|were|has|have|writes|teaches|works|leads|chairs|runs)\b")
+
+
+def _label_author_notes(paragraphs: list[list[Sentence]]) -> None:
+    """A note about the author at the foot ("Jane Roe is a history student.", "Jane Roe was head of
+    X and now chairs Y."): a sentence that opens with the full name given in the byline at the top."""
+    names, top = set(), 0
+    for index, paragraph in enumerate(paragraphs[:8]):
+        for sentence in paragraph:
+            if sentence.label == BOILERPLATE:
+                line = re.sub(r"^(?:.{0,40}?\b)?(?:[Bb]y|BY):?\s+", "", sentence.text.strip())
+                for match in _NAME_TOKENS.finditer(line if not line.isupper() else line.title()):
+                    names.add(match.group().lower())
+                    top = index + 1
+    if not names:
+        return
+    for paragraph in paragraphs[max(len(paragraphs) - _FOOT, top + 2):]:
+        for sentence in paragraph:
+            if sentence.label or sentence.quotations or len(sentence.words) > 45:
+                continue
+            opening = _NAME_TOKENS.match(sentence.text)
+            if not opening or opening.group().lower() not in names or not _BIO_VERB.match(sentence.text, opening.end()):
+                continue
+            sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the author, named in the byline at the top"))
 
 
 _CONTACT = next(lexicon for lexicon in BOILERPLATE_MARKERS if lexicon.name == "contact detail")
@@ -315,17 +367,46 @@ def _label_mastheads(document: Document, kickers: set[int]) -> None:
             reason = f"the name of the publication or section above the headline: '{text}'"
         elif words <= 20 and TAGLINE.search(text):
             reason = f"the publication's tagline under its name: '{text}'"
-        elif words <= 3 and _is_line(following) and len(following.words) > words + 2:
+        elif words <= 3 and _longer_line_below(sentences, index, words + 2):
             reason = f"the name of the publication or section above the headline: '{text}'"
+        elif words <= 12 and any(_ORGANISATION_NAME.fullmatch(part.strip()) for part in _NAME_PARTS.split(text)) and _longer_line_below(sentences, index, 3):
+            reason = f"the name of the publisher above the headline: '{text}'"
         else:
             return
         sentence.decide(BOILERPLATE, 0.8, _whole(sentence, reason))
 
 
+# A publisher's name in title case with an organisation or newspaper noun ("Ashgrove Institute for
+# Public Finance", "The Wyford Echo").
+_ORGANISATION_NAME = re.compile(
+    r"(?:The )?(?:[A-Z][\w’'&-]*(?: (?:of|for|and|on|the|&))? ){0,4}"
+    r"(?:Institute|Institution|Foundation|Centre|Center|Trust|Society|Council|University|College|Forum|Network|Observatory|"
+    r"Laboratory|Lab|Academy|Review|Times|News|Post|Herald|Gazette|Echo|Courier|Chronicle|Journal|Telegraph|Mail|Express|"
+    r"Standard|Tribune|Observer|Guardian|Ledger|Record|Press|Mirror|Star|Sun|Argus|Advertiser|Bulletin|Dispatch|Examiner|"
+    r"Sentinel|Inquirer|Monitor|Week|Weekly|Daily|Magazine|Blog)(?: (?:of|for|on) (?:the )?[A-Z][\w’'&-]*(?: [A-Z][\w’'&-]*){0,2})?"
+)
+
+
+_NAME_PARTS = re.compile(r"\s*[|·•,–—]\s*")
+
+
+def _longer_line_below(sentences: list[Sentence], index: int, words: int) -> bool:
+    """A line of more than ``words`` words (the headline) comes within two lines below: past at most
+    one other short label ("Planning")."""
+    for following in sentences[index + 1:index + 3]:
+        if following.paragraph_size != 1 or len(following.words) > _HEADLINE_WORDS:
+            return False
+        if len(following.words) > words and (_is_line(following) or following.text.rstrip().endswith("?")):
+            return True
+        if len(following.words) > 3 or TERMINAL.search(following.text):
+            return False
+    return False
+
+
 def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> None:
     _label_mastheads(document, kickers)
     sentences = [s for s in document.sentences if s.label != BOILERPLATE and id(s) not in kickers]
-    if _two_beat_headline(sentences):
+    if _two_beat_headline(sentences) or _split_headline(sentences, vocabulary):
         return
     if len(sentences) < 2 or sentences[0].paragraph_size != 1 or sentences[0].label:
         return
@@ -334,11 +415,12 @@ def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> N
         return
     teaser = (
         _teaser_cues(headline, vocabulary)
+        + _exclamation(headline)
         + headline.matches(HEADLINE_QUESTION, limit=1)
         + (headline.matches(HEADLINE_ADDRESS, limit=1) if headline.quoted < 0.5 else [])
     )
     framing = framing_cues(headline)
-    headline_cue = headline.cue(0, len(headline.text), "the headline, at the top of the article")
+    headline_cue = headline.cue(0, len(headline.text), _HEADLINE_REASON)
     if teaser:
         headline.decide(TEASER, 0.85, [headline_cue, *teaser])
     elif framing:
@@ -356,6 +438,10 @@ def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> N
         sentence.decide(TEASER, 0.7, [sentence.cue(0, len(sentence.text), "a caption or link under the headline, written to draw a click"), *cues])
 
 
+_HEADLINE_REASON = "the headline, at the top of the article"
+_QUESTION_REASON = "a headline that opens a question"
+
+
 def _two_beat_headline(sentences: list[Sentence]) -> bool:
     """A headline of two short sentences on one line ("The beavers came back. Then the arguments
     started."): the second beat holds back the payoff to make you read on, a teaser."""
@@ -369,6 +455,35 @@ def _two_beat_headline(sentences: list[Sentence]) -> bool:
     for sentence in (first, second):
         reason = "a headline in two short beats: the second holds back the story to make you read on"
         sentence.decide(TEASER, 0.7, _whole(sentence, reason))
+    return True
+
+
+def _exclamation(sentence: Sentence) -> list[Cue]:
+    text = sentence.text.rstrip("”’\"' ")
+    if text.endswith("!") and not sentence.quotations:
+        return [sentence.cue(len(text) - 1, len(text), "an exclamation mark in a headline: written to excite, not to inform")]
+    return []
+
+
+def _split_headline(sentences: list[Sentence], vocabulary: set[str]) -> bool:
+    """A headline line the segmenter cut in two or three ("SHOUTED PART! rest of the headline"): with
+    teaser cues anywhere in it (capitals for emphasis, an exclamation mark), every part is the teaser."""
+    if not sentences or sentences[0].label or sentences[0].paragraph_size not in (2, 3):
+        return False
+    first = sentences[0]
+    line = [s for s in sentences if s.passage.paragraph == first.passage.paragraph]
+    rest = sentences[len(line):]
+    if len(line) != first.paragraph_size or not rest or any(s.label for s in line):
+        return False
+    last = line[-1].text.rstrip()
+    if sum(len(s.words) for s in line) > _HEADLINE_WORDS + 5 or (TERMINAL.search(last) and not last.endswith(("!", "?"))):
+        return False
+    cues = [cue for s in line for cue in _teaser_cues(s, vocabulary) + _exclamation(s)]
+    if not cues:
+        return False
+    for sentence in line:
+        own = [c for c in cues if sentence.start <= c.start < sentence.passage.end]
+        sentence.decide(TEASER, 0.8, [sentence.cue(0, len(sentence.text), "the headline, at the top of the article, written to win a click"), *own])
     return True
 
 
@@ -479,6 +594,8 @@ def _label_link_lists(document: Document) -> None:
                 break
             if any(item.matches(lexicon, limit=1) for lexicon in BOILERPLATE_MARKERS):
                 break  # a copyright or site notice closes the list
+            if SOCIAL_LINE.match(item_text) or TIMESTAMP.match(item_text) or LINK_LIST_HEADING.match(item_text) or FURNITURE_HEADING.match(item_text):
+                break  # a comment count, time stamp or the next heading closes it too
             item.decide(TEASER, 0.75, _whole(item, f"a link listed under '{line}'"))
             index += 1
 
@@ -518,6 +635,11 @@ def _label_signposts(document: Document) -> None:
         return
     for sentence in lines:
         sentence.decide("reported_fact", 0.6, _whole(sentence, "a question heading a section of an explainer: the answer follows"))
+    # The explainer's headline question ("X: What is it and why is my bill going up?") is answered
+    # in the sections below it, not held back to win a click: a teaser only by its other cues.
+    headline = next((s for s in document.sentences[:8] if s.label == TEASER and s.cues and s.cues[0].reason == _HEADLINE_REASON), None)
+    if headline is not None and all(c.reason == _HEADLINE_REASON or c.reason.startswith(_QUESTION_REASON) for c in headline.cues) and not _evaluates(headline):
+        headline.decide("reported_fact", 0.6, [headline.cues[0], *_whole(headline, "the question an explainer answers in its sections below")])
 
 
 def _evaluates(sentence: Sentence) -> bool:

@@ -274,7 +274,9 @@ EXPERT_MARKERS = (
         r"(?:Centre|Center|Faculty|School|Society) (?:of|for) [A-Z]|[Tt]hink[- ]tank)",
         "a university, journal or research body: '{m}'",
     ),
-    _lexicon("title", r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]", "an academic title: '{m}'"),
+    # Judges write reasoned opinions and are not parties to the case: "Justice X wrote for the majority".
+    _lexicon("title", r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]|\b(?:(?:Chief|Lord|Lady) )?Justice\s+[A-Z]|\bJudge\s+[A-Z]",
+             "an academic or judicial title: '{m}'"),
     # Independence from the story is how reporters mark an outside expert ("who was not involved in the study").
     _lexicon(
         "independent",
@@ -564,6 +566,7 @@ LINK_TAG = _compile(
     r"^(?:[^\w\s“\"‘'(\[]{1,3}\s*)?(?:More (?:from|on|in|about) [A-Z][^:.?!]{1,40}|Read more|READ MORE|Read also|Also read|ALSO READ|More|MORE|Related|RELATED|See also|SEE ALSO|"
     r"Watch|WATCH|Listen|LISTEN|Video|VIDEO|Live|LIVE|Pictured|PICTURED|Exclusive|EXCLUSIVE|Breaking|BREAKING|"
     r"Opinion|OPINION|Analysis|ANALYSIS|Explainer|Recommended|Don't miss|DON'T MISS|Don’t miss|"
+    r"Poll|POLL|Quiz|QUIZ|Vote|VOTE|"
     r"(?!(?:Posted|Updated|Published|Edited|Modified|Sponsored|Promoted|Supported|Presented|Produced|Hosted|Filed|Tagged|"
     r"Licensed|Reproduced|Republished|Embargoed|Released|Dated|Fact-checked|Reviewed|Verified|Powered)\b)"
     r"(?!(?:POSTED|UPDATED|PUBLISHED|EDITED|SPONSORED|PROMOTED|SUPPORTED|PRESENTED|PRODUCED|EMBARGOED|RELEASED|DATED)\b)"
@@ -666,7 +669,9 @@ BOILERPLATE_MARKERS = (
                "Refresh (?:the page |this page )?for (?:the )?latest", "Follow (?:our|the) live (?:coverage|updates|blog)",
                "send us your (?:pictures|photos|videos|stories)",
                # donation asks
-               "(?:give|donate) what(?:ever)? you can", "Please (?:give|donate)", "make a donation")
+               "(?:give|donate) what(?:ever)? you can", "Please (?:give|donate)", "make a donation",
+               # what a small gift pays for: "Just £5 can plant …", "Only $10 could buy …"
+               "(?:Just|Only|For just|For only) [£$€]\\d{1,3} (?:a month |a week )?(?:can|could|will|buys|pays for|helps)")
         + r"|©|^Source:",
         "a website notice, not part of the news story: '{m}'",
         2.0,
@@ -706,7 +711,8 @@ FURNITURE_LINE = _compile(
     r"^(?:(?:PRESS|NEWS|MEDIA) RELEASE|(?:Press|News|Media) [Rr]elease|FOR IMMEDIATE RELEASE|For [Ii]mmediate [Rr]elease|"
     r"EMBARGOED|Embargoed|EMBARGO|Embargo|Under embargo|Our [Ss]tandards|Editorial (?:standards|guidelines)|"
     r"Fact[- ]checked by|Trust Principles|Tags|Tagged|Topics|Filed under|Posted in|Categories|Category|Keywords|"
-    r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits)\b[^.?!]{0,80}[.]?$"
+    r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits)\b[^.?!]{0,80}[.]?"
+    r"(?:,? opens (?:in )?(?:a )?new (?:tab|window))?$"
 )
 # Segments of a line of page furniture: "By X · 27 Nov 2026 · 4 min read", "Home > News > Local".
 META_SEPARATOR = _compile(r"\s+[·|•]\s+|\s+/\s+(?=\S)|\s*[·•]\s*(?=[A-Z0-9])|\s{3,}")
@@ -749,7 +755,8 @@ _ROLE = (
 BYLINE = _compile(
     r"^(?:(?:(?:Words|Text|Written|Posted|Story|Reporting|Interview|Interviews|Photos?|Photographs?|Photography|Pictures?|"
     r"Images?|Illustrations?|Video|Edited|Additional reporting|Produced|Presented|Hosted|Music|Sound|Mixed|Directed|Filmed|"
-    r"Narrated|Designed|Research|Graphics|Animation)(?: and [a-z]+)?:? by|By|by|BY):? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|"
+    r"Narrated|Designed|Research|Graphics|Animation)(?: and [a-z]+)?:? by|By|by|BY|"
+    r"(?:Posted|Published|Written|Updated|Filed)(?: on| at)? [\w ,:./]{3,40}? by):? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|"
     r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}(?:(?: and|,) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})?(?:,| \||\s[·–—]) (?:[\w’'-]+ ){0,4}"
     + _ROLE
     + r"\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3} is (?:an? |the )?(?:[\w’'-]+ ){0,4}"
@@ -812,7 +819,7 @@ PULL_QUOTE = _compile(r"^[“\"‘'][^“”\"]{8,300}[”\"’'][.,]?\s*[–—
 STANDFIRST_CUES = _compile(
     r"\b(?:goes|went|set|sets) (?:in search of|out to|looking for|to find)|\b(?:investigates|explores|uncovers|meets|visits|"
     r"asks (?:why|whether|how|what|who)|finds out|tries to find|reports from|travels to|spends a (?:day|week|night|month|year)|"
-    r"tells the story of|hears from|returns to|follows)\b"
+    r"tells the story of|hears from|returns to|(?<!what )(?<!which )(?<!that )follows)\b"
 )
 # An update note opening a paragraph ("UPDATE:", "Update, 2 December:").
 UPDATE_NOTE = _compile(r"^(?:UPDATE|UPDATED|Update|Updated)\b[^:.?!]{0,40}:\s+\S")
