@@ -7,7 +7,8 @@ students N, on a fresh database (``flask --app app init-db``, optionally ``--pre
 attempts inserted in bulk first):
 
 1. Framecheck runs under gunicorn (gunicorn.conf.py: same workers as production). N students,
-   concurrently and with no think time, each start an attempt (``POST /api/v1/quizzes/{id}/attempts``),
+   concurrently and with no think time (``--think S``: a pause of 0 to 2S seconds before each
+   save, for both apps), each start an attempt (``POST /api/v1/quizzes/{id}/attempts``),
    save 20 answers one by one (``PUT .../answers/{question_id}``, valid answers cycling through
    the questions) and submit. Each step is a phase: every student starts, then every student
    saves, then every student submits, so each phase's throughput is measured on its own.
@@ -160,7 +161,14 @@ class Acked:
     floor_ids: set[int] = field(default_factory=set)
 
 
-async def load_framecheck(base: str, quiz_id: int, students: int, cap: float, acked: Acked) -> list[Phase]:
+async def think(mean: float) -> None:
+    """A student's pause before the next answer: uniform over 0 to twice ``mean`` seconds."""
+    if mean:
+        await asyncio.sleep(random.uniform(0, 2 * mean))
+
+
+async def load_framecheck(base: str, quiz_id: int, students: int, cap: float, acked: Acked,
+                          think_time: float = 0.0) -> list[Phase]:
     async with session_for(base) as session:
         quiz = await timed(Phase("quiz"), session, "GET", f"/api/v1/quizzes/{quiz_id}", 200)
         answers = valid_answers(quiz)
@@ -178,6 +186,7 @@ async def load_framecheck(base: str, quiz_id: int, students: int, cap: float, ac
         async def saves_of(i, body):
             headers = {"Authorization": f"Bearer {body['token']}"}
             for k in range(SAVES_PER_STUDENT):
+                await think(think_time)
                 question_id, answer = answers[(i + k) % len(answers)]
                 url = f"/api/v1/attempts/{body['attempt_id']}/answers/{question_id}"
                 reply = await timed(save, session, "PUT", url, 200, json={"answer": answer}, headers=headers)
@@ -210,7 +219,7 @@ async def warm_up_framecheck(session, quiz_id, answers):
             await timed(scratch, session, "POST", f"/api/v1/attempts/{body['attempt_id']}/submit", 200, headers=headers)
 
 
-async def load_floor(base: str, students: int, cap: float, acked: Acked) -> list[Phase]:
+async def load_floor(base: str, students: int, cap: float, acked: Acked, think_time: float = 0.0) -> list[Phase]:
     async with session_for(base) as session:
         scratch = Phase("warm-up")
         for _ in range(2):
@@ -220,6 +229,7 @@ async def load_floor(base: str, students: int, cap: float, acked: Acked) -> list
 
         async def rows_of(i):
             for k in range(SAVES_PER_STUDENT):
+                await think(think_time)
                 reply = await timed(insert, session, "POST", "/rows", 201,
                                     json={"student": f"s{i}", "payload": {"choice": "x", "k": k}})
                 if reply:
@@ -430,7 +440,7 @@ def run_one(args, db: str, students: int, workdir: Path) -> dict:
         server.wait_ready("/api/v1/quizzes")
         with urllib_json(server.base + "/api/v1/quizzes") as quizzes:
             quiz_id = quizzes["quizzes"][0]["id"]
-        ours = asyncio.run(load_framecheck(server.base, quiz_id, students, args.duration_cap, acked))
+        ours = asyncio.run(load_framecheck(server.base, quiz_id, students, args.duration_cap, acked, args.think))
         our_memory = server.worker_memory_mb()
     finally:
         server.stop()
@@ -438,7 +448,7 @@ def run_one(args, db: str, students: int, workdir: Path) -> dict:
     floor_server = Gunicorn(args.app_dir, "bench.floor_app:app", env, workdir / f"floor-{db}-{students}.log")
     try:
         floor_server.wait_ready("/")
-        floor = asyncio.run(load_floor(floor_server.base, students, args.duration_cap, acked))
+        floor = asyncio.run(load_floor(floor_server.base, students, args.duration_cap, acked, args.think))
         floor_memory = floor_server.worker_memory_mb()
     finally:
         floor_server.stop()
@@ -755,6 +765,8 @@ def main(argv=None) -> int:
     parser.add_argument("--workers", type=int, default=0, help="WEB_CONCURRENCY (default: gunicorn.conf.py)")
     parser.add_argument("--app-dir", type=Path, default=ROOT, help="the checkout to serve (default: this one)")
     parser.add_argument("--app-module", default=None, help="WSGI app for Framecheck (default: gunicorn.conf.py's)")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean seconds a student thinks before each save (0: none, as the targets are defined)")
     parser.add_argument("--spike", default="", help="the lesson spike instead, for these class sizes (30,300)")
     args = parser.parse_args(argv)
     args.app_dir = args.app_dir.resolve()
@@ -779,7 +791,8 @@ def main(argv=None) -> int:
             print(f"logs in {workdir}")
 
     print(f"\nworkers per server: {results[0]['workers'] if results else '?'}; "
-          f"{SAVES_PER_STUDENT} saves per student; prefill {args.prefill}; cores {os.cpu_count()}")
+          f"{SAVES_PER_STUDENT} saves per student; think time {args.think} s; prefill {args.prefill}; "
+          f"cores {os.cpu_count()}")
     print(HEADER)
     for result in results:
         print("\n".join(report(result)))
