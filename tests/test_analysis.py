@@ -1051,3 +1051,109 @@ def test_a_judge_writing_an_opinion_is_a_sourced_argument_not_a_party():
     # "justice" as a common noun is no title.
     text = "Campaigners said justice had not been done.\n"
     assert _rule_labels(text)["Campaigners said justice had not been done."] == "attributed_claim"
+
+
+def test_disclaimers_corrections_feedback_widgets_comment_rules_and_licences_are_furniture():
+    text = (
+        "Skip to content\n"
+        "Home › Health › Sleep and wellbeing at home\n\n"
+        "Pinewell launches a bedtime tracker for shift workers\n\n"
+        "Pinewell said on Monday that its new tracker would go on sale in March for £49.\n\n"
+        "The tracker records how long a wearer sleeps and sends a weekly summary to a phone.\n\n"
+        "Typical results may vary.\n\n"
+        "Pinewell does not guarantee better sleep for any wearer.\n\n"
+        "A previous version of this story misspelled the name of the company's founder.\n\n"
+        "Was this article helpful?\n\n"
+        "By submitting a comment you agree to our community guidelines.\n\n"
+        "Text is available under the Open Fernhill Licence, except where otherwise noted\n"
+    )
+    labels = _rule_labels(text)
+    for line in (
+        "Skip to content",
+        "Home › Health › Sleep and wellbeing at home",
+        "Typical results may vary.",
+        "Pinewell does not guarantee better sleep for any wearer.",
+        "A previous version of this story misspelled the name of the company's founder.",
+        "Was this article helpful?",
+        "By submitting a comment you agree to our community guidelines.",
+        "Text is available under the Open Fernhill Licence, except where otherwise noted",
+    ):
+        assert labels[line] == "boilerplate", line
+    assert labels["Pinewell said on Monday that its new tracker would go on sale in March for £49."] != "boilerplate"
+    # a disclaimer needs a name opening the sentence: a clause in the body stays body text
+    text = "The new law does not guarantee a place for every child, campaigners said.\n"
+    assert _rule_labels(text)["The new law does not guarantee a place for every child, campaigners said."] != "boilerplate"
+
+
+def test_mastheads_taglines_summary_box_headings_credits_and_writer_bios_are_furniture():
+    text = (
+        "The Dunmore Courier\n"
+        "Opinion › Town life\n\n"
+        "Columnist\n"
+        "Our high street needs fewer plans. It needs open doors\n\n"
+        "Tom Okri · Tue 3 Mar 2026 08.00 GMT\n\n"
+        "Key points\n"
+        "The council has approved a fourth plan for the high street in ten years.\n\n"
+        "Nine of the 40 shops on the street are empty, up from four in 2021.\n\n"
+        "A view of the empty units on Mill Lane. Credit: Dunmore Courier / data from the council\n\n"
+        "The plans have been good. The doors have stayed shut.\n\n"
+        "Funding\n"
+        "The survey of shop owners was paid for by the town's business group.\n\n"
+        "Tom Okri is a Courier columnist and the author of Shutters Down: A Year on the High Street\n\n"
+        "© 2026 Dunmore Courier Media\n"
+    )
+    labels = _rule_labels(text)
+    for line in ("The Dunmore Courier", "Key points", "Credit: Dunmore Courier / data from the council", "Funding",
+                 "Tom Okri is a Courier columnist and the author of Shutters Down: A Year on the High Street"):
+        assert labels[line] == "boilerplate", line
+    # the heading of a summary box or of the foot is furniture; what sits under it is not
+    assert labels["The council has approved a fourth plan for the high street in ten years."] == "reported_fact"
+    assert labels["The survey of shop owners was paid for by the town's business group."] != "boilerplate"
+    text = "Glenmoor Voice – news for Glenmoor, Ashby and the lower valley\n\nPool to close for repairs\n\nThe pool will shut on 4 May.\n"
+    assert _rule_labels(text)["Glenmoor Voice – news for Glenmoor, Ashby and the lower valley"] == "boilerplate"
+
+
+def test_a_contributor_line_next_to_the_byline_is_furniture():
+    text = (
+        "Comment\n"
+        "Why the night bus deserves a second chance\n"
+        "Priya Vale is a councillor for Eastholm and chair of the transport committee\n"
+        "By Priya Vale\n\n"
+        "The night bus from Eastholm stopped running in May.\n\n"
+        "It carried 300 people a week, most of them going to work.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Priya Vale is a councillor for Eastholm and chair of the transport committee"] == "boilerplate"
+    assert labels["The night bus from Eastholm stopped running in May."] == "reported_fact"
+
+
+def test_listeners_and_press_releases_are_not_experts_and_record_keepers_report_counts():
+    text = (
+        "Rowan Foods agrees to buy rival bakery chain\n\n"
+        "Rowan Foods will buy Kettle Bakeries for £300m, the companies said on Monday.\n\n"
+        "\"No shop will close because of this deal,\" chief executive Ada Brandt told analysts on a call.\n\n"
+        "The university's press release described the deal as \"a model for the industry\".\n\n"
+        "The flood agency said 320 homes had been damaged by Sunday evening.\n\n"
+        "At least 12 roads were still closed on Monday, the highways agency said.\n\n"
+        "The agency said it expects the repairs to take 4 months.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["\"No shop will close because of this deal,\" chief executive Ada Brandt told analysts on a call."] == "attributed_claim"
+    assert labels["The university's press release described the deal as \"a model for the industry\"."] == "attributed_claim"
+    assert labels["The flood agency said 320 homes had been damaged by Sunday evening."] == "reported_fact"
+    assert labels["At least 12 roads were still closed on Monday, the highways agency said."] == "reported_fact"
+    # a plan or forecast is still the body's own claim
+    assert labels["The agency said it expects the repairs to take 4 months."] == "attributed_claim"
+    # an analyst who speaks is still an expert
+    text = "Rates will fall next year, analyst Jo Marr at Fenbury Bank told reporters.\n"
+    assert _rule_labels(text)["Rates will fall next year, analyst Jo Marr at Fenbury Bank told reporters."] == "sourced_argument"
+
+
+def test_here_is_why_lines_open_a_curiosity_gap():
+    text = (
+        "Fernway opens a repair café for bicycles\n\n"
+        "Fernway council opened a repair café for bicycles on Saturday.\n\n"
+        "Here's why cyclists are queuing\n\n"
+        "The café fixed 40 bicycles on its first day.\n"
+    )
+    assert _rule_labels(text)["Here's why cyclists are queuing"] == "headline_teaser"

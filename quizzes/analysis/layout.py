@@ -17,6 +17,8 @@ from .lexicons import (
     REFERENCE_ENTRY,
     BOILERPLATE_COMPANIONS,
     BOILERPLATE_MARKERS,
+    BOX_HEADING,
+    FOOT_HEADING,
     BYLINE,
     CAPTION_CUES,
     CONTACT_ROLE,
@@ -243,6 +245,15 @@ _NAME_TOKENS = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
 _BIO_VERB = re.compile(r"\s*(?:(?:and|&) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}\s*)?,?\s*(?:is|was|are|were|has|have|writes|teaches|works|leads|chairs|runs)\b")
 
 
+# A writer's bio at the foot, by the convention of newspapers and magazines: "<Full Name> is a
+# <Paper> columnist", "... is a contributing editor at ...", "... is the author of <Book>".
+_WRITER_BIO = re.compile(
+    r"[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){1,3} (?:is|was) (?:a|an|the)\b[^.?!;]{0,60}?"
+    r"\b(?:columnists?|contributors?|contributing (?:editor|writer)|correspondents?|commentators?|bloggers?|"
+    r"freelance (?:writer|journalist)|(?:author|co-author) of)\b"
+)
+
+
 def _label_author_notes(paragraphs: list[list[Sentence]]) -> None:
     """A note about the author at the foot ("Jane Roe is a history student.", "Jane Roe was head of
     X and now chairs Y."): a sentence that opens with the full name given in the byline at the top."""
@@ -254,8 +265,22 @@ def _label_author_notes(paragraphs: list[list[Sentence]]) -> None:
                 for match in _NAME_TOKENS.finditer(line if not line.isupper() else line.title()):
                     names.add(match.group().lower())
                     top = index + 1
+    for paragraph in paragraphs[max(len(paragraphs) * 3 // 5, 2):]:
+        for sentence in paragraph:
+            if sentence.label or sentence.quotations or len(sentence.words) > 45:
+                continue
+            if sentence.paragraph_size <= 2 and _WRITER_BIO.match(sentence.text):
+                sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the writer at the foot: who writes for the publication"))
     if not names:
         return
+    for paragraph in paragraphs[:top + 2]:
+        # the contributor line next to the byline ("Jane Roe is MP for X and chair of Y")
+        sentence = paragraph[0]
+        if len(paragraph) != 1 or sentence.label or sentence.quotations or len(sentence.words) > 30:
+            continue
+        opening = _NAME_TOKENS.match(sentence.text)
+        if opening and opening.group().lower() in names and _BIO_VERB.match(sentence.text, opening.end()):
+            sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the author, next to the byline"))
     for paragraph in paragraphs[max(len(paragraphs) - _FOOT, top + 2):]:
         for sentence in paragraph:
             if sentence.label or sentence.quotations or len(sentence.words) > 45:
@@ -300,6 +325,10 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "a byline or a note about the author, not part of the story"
     if _is_line(sentence) and CONTACT_ROLE.search(text):
         return "a press contact's name and job, not part of the story"
+    if sentence.paragraph_size == 1 and BOX_HEADING.match(text):
+        return "the heading of a summary box on the page, not part of the story"
+    if sentence.paragraph_size == 1 and FOOT_HEADING.match(text):
+        return "a heading of the notes at the foot (funding, disclosures, further information), not the story"
     if sentence.paragraph_size == 1 and FURNITURE_LINE.match(text):
         return "a label of the page (release banner, embargo, standards, tags, show notes), not the story"
     if sentence.paragraph_size == 1 and DATELINE.match(text):
@@ -345,6 +374,8 @@ def _meta_line(sentence: Sentence, text: str) -> str | None:
     segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
     if len(segments) >= 2 and all(len(seg.split()) <= 3 for seg in segments) and len(sentence.words) <= 15:
         return "navigation links or section labels: page furniture"
+    if len(segments) >= 2 and re.match(r"(?:Home|HOME)\s*[|›»>/]", text) and all(len(seg.split()) <= 6 for seg in segments) and len(sentence.words) <= 20:
+        return "a breadcrumb trail from the home page to this section: page furniture"
     return None
 
 
@@ -371,6 +402,8 @@ def _label_mastheads(document: Document, kickers: set[int]) -> None:
             reason = f"the name of the publication or section above the headline: '{text}'"
         elif words <= 12 and any(_ORGANISATION_NAME.fullmatch(part.strip()) for part in _NAME_PARTS.split(text)) and _longer_line_below(sentences, index, 3):
             reason = f"the name of the publisher above the headline: '{text}'"
+        elif index == 0 and sentence is document.sentences[0] and words <= 5 and _ORGANISATION_NAME.fullmatch(text):
+            reason = f"the name of the publication at the very top of the page: '{text}'"
         else:
             return
         sentence.decide(BOILERPLATE, 0.8, _whole(sentence, reason))

@@ -582,6 +582,7 @@ TEASER_MARKERS = (
                "the one thing", "want you to know", "will make your", "you need to see", "you have to see"),
         "a curiosity gap: '{m}'",
         2.0,
+        re.I,
     ),
     _lexicon(
         "sensational word",
@@ -671,7 +672,26 @@ BOILERPLATE_MARKERS = (
                # donation asks
                "(?:give|donate) what(?:ever)? you can", "Please (?:give|donate)", "make a donation",
                # what a small gift pays for: "Just £5 can plant …", "Only $10 could buy …"
-               "(?:Just|Only|For just|For only) [£$€]\\d{1,3} (?:a month |a week )?(?:can|could|will|buys|pays for|helps)")
+               "(?:Just|Only|For just|For only) [£$€]\\d{1,3} (?:a month |a week )?(?:can|could|will|buys|pays for|helps)",
+               # disclaimers of product and advice pages: outcomes vary, nothing is promised
+               "(?:Individual |Your |Actual |Typical )?results (?:may|will|can|might) (?:vary|differ)",
+               "Past performance (?:is|does) not", "(?:is|are) not (?:an? )?(?:guarantee|indication) of future",
+               # corrections notes
+               "An? (?:earlier|previous|original) version(?: of this [a-z]+)? (?:mis[a-z]+|incorrectly|wrongly|said|stated|gave|referred|described|named|omitted|included)",
+               "(?:This|The) (?:article|story|piece|post|report) (?:was|has been) (?:corrected|amended|updated) (?:on|to)\\b",
+               "We apologi[sz]e for (?:the|this|any) (?:error|mistake|confusion)",
+               # feedback widgets
+               "(?:Is|Was|Did you find) this (?:page|article|information|answer|content|guide|story|post) (?:useful|helpful)",
+               "Report a problem with this (?:page|article|content)", "Yes \\| No\\b",
+               # comment forms: the rules a reader agrees to by posting
+               "By (?:posting|submitting|leaving|adding|publishing) (?:a |your |this )?comments?",
+               "(?:our|the|site|community) (?:house rules|community (?:guidelines|rules|standards)|commenting (?:guidelines|policy|rules))",
+               "(?:Share|Comment) (?:or|and) (?:comment on|share) this (?:article|story|post|page)",
+               # licences and statements of independence of the publisher
+               "available under (?:the|an?) [^.?!]{0,50}licen[cs]e", "except where otherwise (?:stated|noted|indicated)",
+               "(?:is|are) editorially independent",
+               # accessibility and advertising links of the page
+               "Skip to (?:the )?(?:main )?(?:content|navigation|search)", "Advertise with us")
         + r"|©|^Source:",
         "a website notice, not part of the news story: '{m}'",
         2.0,
@@ -684,12 +704,21 @@ BOILERPLATE_MARKERS = (
         r"republished (?:from|under|with)|Creative Commons|originally (?:published|appeared) (?:on|in|by)|"
         r"This (?:article|story|piece) (?:was|has been) (?:amended|corrected|updated) on|"
         r"An earlier version of this (?:article|story)|For (?:more|further) information,? (?:visit|contact|see|go to|call)|"
-        r"(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit| source)?: |Getty Images|Shutterstock|Alamy|"
+        r"(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit| source)?: |(?<![\w,] )Credits?: (?=[A-Z])|Getty Images|Shutterstock|Alamy|"
         r"File [Pp]hoto|Purchase [Ll]icensing [Rr]ights|(?:Market )?[Dd]ata (?:is )?delayed|[Qq]uotes (?:are )?delayed|"
         r"(?:First|Last) (?:published|modified|updated) on)",
         "publication furniture (credits, disclosures, licences, contacts), not the story: '{m}'",
         2.0,
         re.I,
+    ),
+    _lexicon(
+        "disclaimer",
+        # a company or publisher, named at the start, disclaims: "X does not guarantee …", "X cannot
+        # accept responsibility for …", "X does not endorse …"
+        r"^(?:The )?[A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3} (?:does not|do not|cannot|can not|can['’]t|will not) "
+        r"(?:guarantee|warrant|endorse|accept (?:any )?(?:responsibility|liability)|be (?:held )?(?:responsible|liable))\b",
+        "a disclaimer: the company or publisher says what it does not promise: '{m}'",
+        2.0,
     ),
     _lexicon(
         "contact detail",
@@ -713,6 +742,18 @@ FURNITURE_LINE = _compile(
     r"Fact[- ]checked by|Trust Principles|Tags|Tagged|Topics|Filed under|Posted in|Categories|Category|Keywords|"
     r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits)\b[^.?!]{0,80}[.]?"
     r"(?:,? opens (?:in )?(?:a )?new (?:tab|window))?$"
+)
+# The heading of a summary box, alone on its line ("Key points", "At a glance", "IN BRIEF"); the items
+# under it are not furniture.
+BOX_HEADING = _compile(
+    r"^(?:(?:The )?[Kk]ey (?:points|facts|takeaways|findings|numbers)|KEY (?:POINTS|FACTS|TAKEAWAYS)|At a glance|AT A GLANCE|"
+    r"In brief|IN BRIEF|In short|IN SHORT|What we know(?: so far)?|WHAT WE KNOW|Summary|SUMMARY|TL;DR|tl;dr)\s*:?$"
+)
+# Headings of the foot of a release or paper, alone on their line ("Further information", "Funding");
+# what sits under them is judged on its own (facts often follow "Further information").
+FOOT_HEADING = _compile(
+    r"^(?:Further information|FURTHER INFORMATION|Funding|FUNDING|Disclaimers?|DISCLAIMERS?|Disclosures?|DISCLOSURES?|"
+    r"Competing interests|Conflicts? of interests?|Acknowledge?ments|ACKNOWLEDGE?MENTS)\s*:?$"
 )
 # Segments of a line of page furniture: "By X · 27 Nov 2026 · 4 min read", "Home > News > Local".
 META_SEPARATOR = _compile(r"\s+[·|•]\s+|\s+/\s+(?=\S)|\s*[·•]\s*(?=[A-Z0-9])|\s{3,}")
@@ -806,7 +847,7 @@ LINK_LIST_HEADING = _compile(
 # 1961", "Est. 1896", "News for the Pell valley").
 TAGLINE = _compile(
     r"\b(?:newspaper|magazine|news ?site|website|podcast|newsletter|paper|weekly|daily|radio|station|blog|journal)"
-    r" (?:of|for|from|serving|covering)\b|\bsince (?:1[6-9]|20)\d\d$|\b(?:Est(?:ablished|\.|d)?|EST\.?|Founded) (?:in )?(?:1[6-9]|20)\d\d\b",
+    r" (?:of|for|from|serving|covering)\b|(?:^|[–—|:-] )(?:[Yy]our )?(?:[Ll]ocal |[Ii]ndependent )?(?:news|stories|journalism) (?:for|from|serving|covering) [A-Z]|\bsince (?:1[6-9]|20)\d\d$|\b(?:Est(?:ablished|\.|d)?|EST\.?|Founded) (?:in )?(?:1[6-9]|20)\d\d\b",
 )
 # A kicker alone on a line above a headline: "LIVE", "BREAKING NEWS", "EXCLUSIVE".
 KICKER_LINE = _compile(

@@ -276,8 +276,30 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
         return Speaker(known, tuple(names), len(names) > 1, sentence.cue(cue_start, cue_end, reason))
     if not names and not re.search(r"\w", subject_text):
         return None
+    if _official_count(sentence, found, subject_text):
+        return None
     reason = f"words reported as someone's own view, not established by the text: '{snippet}'"
     return Speaker("party", tuple(names), len(names) > 1, sentence.cue(cue_start, cue_end, reason))
+
+
+# An official body that keeps the records ("the disaster agency", "the institute", "police", "the
+# statistics office") reporting a count in a plain verb: a checkable figure, reported as fact.
+_OFFICIAL_BODY = re.compile(
+    r"\b(?:[Oo]ffice|[Aa]gency|[Mm]inistry|[Dd]epartment|[Pp]olice|[Ii]nstitute|[Ss]ervice|[Aa]uthority|[Aa]uthorities|"
+    r"[Bb]ureau|[Cc]ommission|[Cc]oastguard|[Bb]rigade|[Rr]egulator|[Ss]urvey|[Oo]bservatory|[Rr]egistry|[Cc]ensus)\s*,?\s*$"
+)
+_PLAIN_REPORT = re.compile(r"(?:said|says|confirmed|confirms|reported|reports|recorded|announced|announces|stated)$")
+
+
+def _official_count(sentence: Sentence, found: _Attribution, subject_text: str) -> bool:
+    if sentence.quotations or not _PLAIN_REPORT.fullmatch(found.verb.group()):
+        return False
+    subject = subject_text if not found.inverted else sentence.plain[found.verb.end():found.right_end]
+    if not _OFFICIAL_BODY.search(subject.rstrip(" .,")):
+        return False
+    after = sentence.plain[found.verb.end():]
+    rest = sentence.plain[:found.verb.start()] if found.inverted or _NOTHING_AFTER.match(after) else after
+    return bool(re.search(r"\d", rest)) and not re.search(r"\b(?:should|must|will|would|could|may|might|expects?|hopes?|plans?)\b", rest)
 
 
 def _survey_finding(sentence: Sentence, subject_text: str) -> bool:
@@ -312,10 +334,23 @@ def _names_before_verb(sentence: Sentence, found: _Attribution) -> list[Name]:
     return []
 
 
+# The person told is the listener, not the speaker: "X told analysts", "X told a conference of
+# economists", "X said to reporters".
+_LISTENER_BEFORE = re.compile(
+    r"(?:\b(?:told|tells|telling|tell|briefed|briefing|addressed|addressing)|\b(?:said|says|explained|wrote) to)"
+    r"\s+(?:(?:a|an|the|some|several|visiting|assembled|gathered|[a-z]+ing)\s+)?(?:(?:meeting|conference|group|room|audience|panel|call|gathering|dinner) of\s+)?(?:[a-z-]+\s+)?$"
+)
+# A party's own promotional statement as the subject: "The institute's press release described …".
+_OWN_STATEMENT = re.compile(r"\b(?:press|news|media) releases?\b|\b(?:statement|announcement|advert(?:isement)?|brochure|marketing|website|prospectus)s?\s*$", re.I)
+
+
 def _credential(sentence: Sentence, found: _Attribution) -> Cue | None:
     window = sentence.plain[:found.right_end]
+    if not found.inverted and _OWN_STATEMENT.search(window[found.left:found.verb.start()]):
+        return None
     for lexicon in EXPERT_MARKERS:
-        match = lexicon.pattern.search(window, found.left)
+        match = next((m for m in lexicon.pattern.finditer(window, found.left)
+                      if m.start() < found.verb.end() or not _LISTENER_BEFORE.search(window, found.verb.start(), m.start())), None)
         if match:
             start, end = min(match.start(), found.verb.start()), max(match.end(), found.verb.end())
             reason = f"{lexicon.reason_for(match.group())}, with a reporting verb: '{sentence.plain[start:end]}'"
