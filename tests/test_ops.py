@@ -200,3 +200,26 @@ def test_proxy_fix_counts_can_come_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("PROXY_FIX_X_FOR", "1")
     application = bare_app(SQLALCHEMY_DATABASE_URI=f"sqlite:///{tmp_path / 'a.sqlite'}")
     assert remote_addr_seen(application) == "203.0.113.9"
+
+
+@pytest.mark.parametrize("url, per_core, extra", [
+    (None, 1, 1),  # the default database is SQLite
+    ("sqlite:////srv/framecheck.sqlite", 1, 1),
+    ("postgresql://app@db/framecheck", 2, 1),
+])
+def test_gunicorn_workers_follow_the_cores_and_the_database(monkeypatch, url, per_core, extra):
+    """One SQLite file takes one writer at a time: cores + 1 workers; PostgreSQL: 2 x cores + 1."""
+    import multiprocessing
+    import runpy
+    from pathlib import Path
+
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    if url is None:
+        monkeypatch.delenv("DATABASE_URL", raising=False)
+    else:
+        monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setattr(multiprocessing, "cpu_count", lambda: 4)
+    config = str(Path(__file__).resolve().parents[1] / "gunicorn.conf.py")
+    assert runpy.run_path(config)["workers"] == 4 * per_core + extra
+    monkeypatch.setenv("WEB_CONCURRENCY", "7")
+    assert runpy.run_path(config)["workers"] == 7
