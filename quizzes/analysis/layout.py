@@ -254,6 +254,12 @@ _WRITER_BIO = re.compile(
 )
 
 
+def _is_about_byline_name(sentence: Sentence, names: set[str]) -> bool:
+    """The sentence opens with a name from the byline and goes on "is/was/writes …"."""
+    opening = _NAME_TOKENS.match(sentence.text)
+    return bool(opening) and opening.group().lower() in names and bool(_BIO_VERB.match(sentence.text, opening.end()))
+
+
 def _label_author_notes(paragraphs: list[list[Sentence]]) -> None:
     """A note about the author at the foot ("Jane Roe is a history student.", "Jane Roe was head of
     X and now chairs Y."): a sentence that opens with the full name given in the byline at the top."""
@@ -278,17 +284,14 @@ def _label_author_notes(paragraphs: list[list[Sentence]]) -> None:
         sentence = paragraph[0]
         if len(paragraph) != 1 or sentence.label or sentence.quotations or len(sentence.words) > 30:
             continue
-        opening = _NAME_TOKENS.match(sentence.text)
-        if opening and opening.group().lower() in names and _BIO_VERB.match(sentence.text, opening.end()):
+        if _is_about_byline_name(sentence, names):
             sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the author, next to the byline"))
     for paragraph in paragraphs[max(len(paragraphs) - _FOOT, top + 2):]:
         for sentence in paragraph:
             if sentence.label or sentence.quotations or len(sentence.words) > 45:
                 continue
-            opening = _NAME_TOKENS.match(sentence.text)
-            if not opening or opening.group().lower() not in names or not _BIO_VERB.match(sentence.text, opening.end()):
-                continue
-            sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the author, named in the byline at the top"))
+            if _is_about_byline_name(sentence, names):
+                sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the author, named in the byline at the top"))
 
 
 _CONTACT = next(lexicon for lexicon in BOILERPLATE_MARKERS if lexicon.name == "contact detail")
