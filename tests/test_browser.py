@@ -357,6 +357,7 @@ def test_phone_layout_stacks_and_fits(chromium, live_server, quiz_id):
         page.set_default_timeout(10_000)
 
         def fits(where: str) -> None:
+            page.wait_for_load_state("load")  # measured before the stylesheet applies, a button is 21px tall
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
             assert scroll_width <= width, f"{where}: horizontal scroll ({scroll_width}px > {width}px)"
             for button in page.get_by_role("button").all():
