@@ -1157,3 +1157,336 @@ def test_here_is_why_lines_open_a_curiosity_gap():
         "The café fixed 40 bicycles on its first day.\n"
     )
     assert _rule_labels(text)["Here's why cyclists are queuing"] == "headline_teaser"
+
+
+# --- round 9 -------------------------------------------------------------------------------
+
+def test_an_experts_standing_carries_through_a_long_quote_and_the_sentences_that_go_on_with_it():
+    text = (
+        "Kelp forests are moving north, divers say\n\n"
+        "Professor Ada Lind, a marine ecologist at the University of Westhaven, has dived the same reef for 12 years.\n\n"
+        "In a 2024 paper, she and her colleagues reported that the kelp had crept 40 kilometres north.\n\n"
+        "\"The forests are not dying,\" Lind told me. \"They are moving. A warm winter sends them uphill, so to speak. That is not decline.\"\n\n"
+        "To Lind, the coast is a moving target rather than a dying one.\n\n"
+        "Dr Tom Reyes, who runs the algae lab at the Northfield Institute, thinks this is too hopeful.\n\n"
+        "Nor, in his view, do the surveys cover enough of the coast.\n\n"
+        "His conclusion is that the retreat is patchy.\n\n"
+        "Former goalkeeper and radio pundit Sam Holt said the back line had collapsed. \"They pushed up too high. Every long ball hurt them,\" Holt said.\n"
+    )
+    labels = _rule_labels(text)
+    for sentence in (
+        "In a 2024 paper, she and her colleagues reported that the kelp had crept 40 kilometres north.",
+        "\"The forests are not dying,\" Lind told me.",
+        "\"They are moving.",
+        "A warm winter sends them uphill, so to speak.",
+        "That is not decline.\"",
+        "To Lind, the coast is a moving target rather than a dying one.",
+        "Dr Tom Reyes, who runs the algae lab at the Northfield Institute, thinks this is too hopeful.",
+        "Nor, in his view, do the surveys cover enough of the coast.",
+        "His conclusion is that the retreat is patchy.",
+        "Former goalkeeper and radio pundit Sam Holt said the back line had collapsed.",
+        "\"They pushed up too high.",
+        "Every long ball hurt them,\" Holt said.",
+    ):
+        assert labels[sentence] == "sourced_argument", sentence
+
+
+def test_research_verbs_attribute_only_to_named_experts_and_a_research_publishers_own_authors():
+    text = (
+        "App use doubles in a year\n\n"
+        "The firm estimates that 3 million people now use the app.\n\n"
+        "I think the roll-out was rushed.\n\n"
+        "Sleep improved after six weeks, researchers reported on Monday.\n\n"
+        "Here's why our experts think it is a two-horse race\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["The firm estimates that 3 million people now use the app."] == "reported_fact"
+    assert labels["I think the roll-out was rushed."] != "attributed_claim"
+    assert labels["Sleep improved after six weeks, researchers reported on Monday."] != "sourced_argument"
+    assert labels["Here's why our experts think it is a two-horse race"] != "sourced_argument"
+    page = (
+        "Westmere Institute › Research › Rail\n"
+        "Briefing paper · 2 December 2026\n"
+        "The hidden cost of late trains\n\n"
+        "Late trains cost commuters time and money.\n\n"
+        "• We estimate that delays cost the region £20m a year.\n\n"
+        "Our new analysis of ticket data suggests that most delays start at two junctions.\n"
+    )
+    labels = _rule_labels(page)
+    assert labels["• We estimate that delays cost the region £20m a year."] == "sourced_argument"
+    assert labels["Our new analysis of ticket data suggests that most delays start at two junctions."] == "sourced_argument"
+    # without a research body above the body, "we" is the writer's voice
+    assert _rule_labels(page.split("\n", 2)[2])["• We estimate that delays cost the region £20m a year."] != "sourced_argument"
+
+
+def test_an_issuers_own_managers_speak_for_it_in_a_press_release_and_a_ministry_is_no_judge():
+    text = (
+        "PRESS RELEASE\n\n"
+        "Northfield chemists find a cheaper catalyst\n\n"
+        "Chemists at the University of Northfield have found a catalyst that costs a tenth of platinum.\n\n"
+        "Dr Ann Lee, lead author of the study, said the results were robust across 40 trials.\n\n"
+        "Professor Jo Marr, Head of the School of Chemistry, said: \"This shows once again that Northfield leads the field.\"\n\n"
+        "Media contact\n\n"
+        "press@northfield.example\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Dr Ann Lee, lead author of the study, said the results were robust across 40 trials."] == "sourced_argument"
+    assert labels["Professor Jo Marr, Head of the School of Chemistry, said: \"This shows once again that Northfield leads the field.\""] == "attributed_claim"
+    # outside a press release the same words keep the professor's standing
+    news = text.replace("PRESS RELEASE\n\n", "").replace("Media contact\n\npress@northfield.example\n", "")
+    assert _rule_labels(news)["Professor Jo Marr, Head of the School of Chemistry, said: \"This shows once again that Northfield leads the field.\""] == "sourced_argument"
+    text = "Knife crime falls\n\nA spokesperson for the Justice Ministry said the figures were \"accurate and fair\".\n"
+    assert _rule_labels(text)["A spokesperson for the Justice Ministry said the figures were \"accurate and fair\"."] == "attributed_claim"
+
+
+def test_a_quote_introduced_by_a_colon_line_or_broken_over_lines_keeps_its_speaker():
+    text = (
+        "New bridge for the valley\n\n"
+        "The Fenby bridge will open in March.\n\n"
+        "Transport Minister Ola Berg said:\n"
+        "\"This bridge will open on time and on budget.\n"
+        "It is part of our promise to the valley.\"\n\n"
+        "Professor Ines Holt, a materials scientist at the University of Fenby, has tested the deck for two years.\n\n"
+        "When I asked Holt what worried her most, her answer came at once:\n\n"
+        "\"It is the winter. Salt gets into everything.\"\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["\"This bridge will open on time and on budget."] == "attributed_claim"
+    assert labels["It is part of our promise to the valley.\""] == "attributed_claim"
+    assert labels["\"It is the winter."] == "sourced_argument"
+    assert labels["Salt gets into everything.\""] == "sourced_argument"
+
+
+def test_a_fact_checks_claim_label_and_readers_comments_are_claims():
+    text = (
+        "Has crime really halved?\n\n"
+        "Claim: \"Crime in Fenby has halved since we took office.\" — Home Minister Ola Berg, 2 December 2026\n\n"
+        "Recorded crime in Fenby fell by 17% between 2021 and 2026.\n\n"
+        "2 comments\n"
+        "RiverMum · 3 Dec 2026, 9:12 AM\n"
+        "They never listen to anyone who lives here.\n"
+        "KB_77 · 3 Dec 2026, 10:01 AM\n"
+        "Heard from a driver that the road will shut again.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Claim: \"Crime in Fenby has halved since we took office.\" — Home Minister Ola Berg, 2 December 2026"] == "attributed_claim"
+    assert labels["They never listen to anyone who lives here."] == "attributed_claim"
+    assert labels["Heard from a driver that the road will shut again."] == "attributed_claim"
+    assert labels["RiverMum · 3 Dec 2026, 9:12 AM"] == "boilerplate"
+
+
+def test_a_match_reports_score_lines_ratings_verdicts_and_betting_notices():
+    text = (
+        "Soccer Weekly › Football › County Cup\n"
+        "FT | Fenby Town 3-2 Ashworth Athletic\n"
+        "HT 1-1 · Attendance 4,210 · Mill Road\n\n"
+        "LATE WINNER! Town stun Ashworth in the 94th minute — and the manager's face says it all\n\n"
+        "By Jo Hale, Football Writer | Saturday 5 December 2026, 5:40 PM\n\n"
+        "Fenby Town beat Ashworth Athletic 3-2 at Mill Road, with the winner arriving in the 94th minute.\n\n"
+        "Ashworth led twice through headers from corners before the break and again early in the second half.\n\n"
+        "Player ratings\n"
+        "Fenby Town: Roe 6; Poe 7, Doe 7, Moe 5; Lee 8, Kay 6\n"
+        "Star man: Ben Kay — ran the midfield for 90 minutes\n"
+        "Lee 8/10 - scored twice and never stopped running\n\n"
+        "READ MORE: Why Ashworth's record signing is struggling\n"
+        "Who will win the Cup? Here's why our pundits think it's a two-horse race\n\n"
+        "Odds correct at time of publication and subject to change. Over-18s only.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["FT | Fenby Town 3-2 Ashworth Athletic"] == "reported_fact"
+    assert labels["HT 1-1 · Attendance 4,210 · Mill Road"] == "reported_fact"
+    assert labels["LATE WINNER!"] == "headline_teaser"
+    assert labels["Town stun Ashworth in the 94th minute — and the manager's face says it all"] == "headline_teaser"
+    assert labels["Player ratings"] == "boilerplate"
+    assert labels["Fenby Town: Roe 6; Poe 7, Doe 7, Moe 5; Lee 8, Kay 6"] == "editorial_framing"
+    assert labels["Star man: Ben Kay — ran the midfield for 90 minutes"] == "editorial_framing"
+    assert labels["Lee 8/10 - scored twice and never stopped running"] == "editorial_framing"
+    assert labels["Who will win the Cup?"] == "headline_teaser"
+    assert labels["Here's why our pundits think it's a two-horse race"] == "headline_teaser"
+    assert labels["Odds correct at time of publication and subject to change."] == "boilerplate"
+    assert labels["Over-18s only."] == "boilerplate"
+
+
+def test_a_campaign_banner_its_appeal_and_donation_furniture():
+    text = (
+        "We use cookies to improve your experience.\n\n"
+        "Riverside Relief\n"
+        "Home / Our work / Appeals\n\n"
+        "FLOOD APPEAL\n"
+        "Every night, Sami sleeps on a roof above the water. You can help him TONIGHT.\n"
+        "Donate now\n\n"
+        "The flood has covered 40 villages since October, and tonight more rain is forecast for the valley.\n\n"
+        "£25 could buy a blanket and a lamp for a family.\n"
+        "Donate £10 | Donate £50 | Choose your own amount\n\n"
+        "Registered charity no. 1234567.\n"
+        "Registered office: 1 Mill Lane, Fenby.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["FLOOD APPEAL"] == "headline_teaser"
+    assert labels["Every night, Sami sleeps on a roof above the water."] == "headline_teaser"
+    assert labels["You can help him TONIGHT."] == "headline_teaser"
+    assert labels["£25 could buy a blanket and a lamp for a family."] == "boilerplate"
+    assert labels["Donate £10 | Donate £50 | Choose your own amount"] == "boilerplate"
+    assert labels["Registered charity no. 1234567."] == "boilerplate"
+    assert labels["Registered office: 1 Mill Lane, Fenby."] == "boilerplate"
+    # a publication's name in capitals over a headline is still the masthead
+    text = "THE FENBY POST\nFerry fares to rise in May\n\nFerry fares will rise by 5% in May, the operator said.\n"
+    assert _rule_labels(text)["THE FENBY POST"] == "boilerplate"
+
+
+def test_wire_slugs_downloads_citations_methodology_links_and_bio_continuations():
+    text = (
+        "UPDATE 2-Storm kills at least 12 in coastal towns, disaster agency says\n\n"
+        "By Ann Roe\n\n"
+        "At least 12 people died when a storm hit the coast on Monday, the agency said.\n\n"
+        "Download the full report (PDF, 1.4 MB)\n\n"
+        "Cite this report: Roe A, Lee B (2026) Storm damage on the coast, Fenby Institute Report 12\n\n"
+        "How we rate claims: True, Mostly true, Misleading, False\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["UPDATE 2-Storm kills at least 12 in coastal towns, disaster agency says"] == "reported_fact"
+    assert labels["Download the full report (PDF, 1.4 MB)"] == "boilerplate"
+    assert labels["Cite this report: Roe A, Lee B (2026) Storm damage on the coast, Fenby Institute Report 12"] == "boilerplate"
+    assert labels["How we rate claims: True, Mostly true, Misleading, False"] == "boilerplate"
+    text = (
+        "Why the tide is rising faster\n\n"
+        "By Ann Roe\n\n"
+        "Sea levels on the Fenby coast rose 4mm last year.\n\n"
+        "The harbour wall was raised in 2019.\n\n"
+        "The council will review the wall in 2027.\n\n"
+        "Ann Roe is a science writer based in Fenby. Her latest book, Tides, is published by Mill Press.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Ann Roe is a science writer based in Fenby."] == "boilerplate"
+    assert labels["Her latest book, Tides, is published by Mill Press."] == "boilerplate"
+
+
+def test_continuations_idioms_group_authors_and_plain_word_framing():
+    text = (
+        "Court widens the meaning of work\n\n"
+        "\"Time spent waiting at the gate is time at work,\" Justice Ada Reyes wrote for the majority.\n"
+        "Under that test, time spent changing into uniform could also have to be paid.\n\n"
+        "The report's authors argue that the losses are speeding up. They conclude that only a ban will work.\n\n"
+        "Professor Ines Carr, a hydrologist at the University of Fenby, has measured the river for years. "
+        "She is careful to add that two winters are not proof.\n\n"
+        "His reaction says it all.\n\n"
+        "Every party tells the same story about the figures.\n\n"
+        "In a brazen raid, thieves cut through the fence with bolt cutters.\n\n"
+        "Commuters will be left wondering how the thieves got in so easily.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Under that test, time spent changing into uniform could also have to be paid."] == "sourced_argument"
+    assert labels["The report's authors argue that the losses are speeding up."] == "sourced_argument"
+    assert labels["They conclude that only a ban will work."] == "sourced_argument"
+    assert labels["She is careful to add that two winters are not proof."] == "sourced_argument"
+    assert labels["His reaction says it all."] != "attributed_claim"
+    assert labels["Every party tells the same story about the figures."] != "attributed_claim"
+    assert labels["In a brazen raid, thieves cut through the fence with bolt cutters."] == "editorial_framing"
+    assert labels["Commuters will be left wondering how the thieves got in so easily."] == "editorial_framing"
+
+
+def test_findings_of_a_group_its_authors_and_unnamed_analysts():
+    text = (
+        "Screens and speech\n\n"
+        "Researchers at the University of Fenby followed 800 toddlers for two years.\n\n"
+        "They found no link between screen hours and speech once family income was taken into account.\n\n"
+        "A report by the Fenby Payments Observatory was published in May. Its authors argue that late payment sinks small firms.\n\n"
+        "Police found a bag near the bridge on Tuesday.\n\n"
+        "Her chances in the November vote depend on Ola Berg's support, analyst says.\n\n"
+        "Ola Berg said the plan would work.\n\n"
+        "The agency says the maps were redrawn in 2024.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["They found no link between screen hours and speech once family income was taken into account."] == "sourced_argument"
+    assert labels["Its authors argue that late payment sinks small firms."] == "sourced_argument"
+    assert labels["Police found a bag near the bridge on Tuesday."] == "reported_fact"
+    assert labels["Her chances in the November vote depend on Ola Berg's support, analyst says."] == "sourced_argument"
+    # the politician named in the analyst's sentence is not the analyst
+    assert labels["Ola Berg said the plan would work."] == "attributed_claim"
+    # a year is not a count: the agency's account of a past decision stays its claim
+    assert labels["The agency says the maps were redrawn in 2024."] == "attributed_claim"
+
+
+def test_more_link_tags_picture_calls_capital_read_times_from_lines_and_press_offers():
+    text = (
+        "From: Department for Rivers and Ola Berg MP\n"
+        "4 MIN READ\n"
+        "SEE THE PICS\n"
+        "Scroll down for video\n\n"
+        "River defences get £40m\n\n"
+        "The government will spend £40m on river defences, it said on Monday.\n\n"
+        "YOU MIGHT ALSO LIKE: Engineers finally explain why your roof LEAKS in winter\n\n"
+        "High-resolution images of the new barrier are available on request.\n\n"
+        "• Guidance for applicants is available on the River Defence Fund page.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["From: Department for Rivers and Ola Berg MP"] == "boilerplate"
+    assert labels["4 MIN READ"] == "boilerplate"
+    assert labels["SEE THE PICS"] == "headline_teaser"
+    assert labels["Scroll down for video"] == "boilerplate"
+    assert labels["YOU MIGHT ALSO LIKE: Engineers finally explain why your roof LEAKS in winter"] == "headline_teaser"
+    assert labels["High-resolution images of the new barrier are available on request."] == "boilerplate"
+    assert labels["• Guidance for applicants is available on the River Defence Fund page."] == "boilerplate"
+
+
+def test_a_pronoun_opening_a_coordination_a_data_phrase_before_they_and_an_unattributed_quote_paragraph():
+    text = (
+        "Do hedges cool streets?\n\n"
+        "A study by Ada Lind and Tom Reyes was published in June.\n\n"
+        "They mapped hedges across the city and found that the greenest streets were 2C cooler.\n\n"
+        "Using weather data from Fenby, they argue that the effect is strongest at night.\n\n"
+        "We asked Ines Carr, an epidemiologist at the University of Fenby, to weigh up the two findings.\n\n"
+        "\"It is a careful paper. I would not expect the same effect in a windy town.\"\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["They mapped hedges across the city and found that the greenest streets were 2C cooler."] == "sourced_argument"
+    assert labels["Using weather data from Fenby, they argue that the effect is strongest at night."] == "sourced_argument"
+    assert labels["\"It is a careful paper."] == "sourced_argument"
+    assert labels["I would not expect the same effect in a windy town.\""] == "sourced_argument"
+    # the sentence that introduces her is the writer's report, not her argument
+    assert labels["We asked Ines Carr, an epidemiologist at the University of Fenby, to weigh up the two findings."] != "sourced_argument"
+
+
+def test_tabloid_drama_and_shouted_words_in_the_body_are_the_outlets_framing():
+    text = (
+        "Soap star quits\n\n"
+        "SUNSET Lane was plunged into chaos last night after star Mia Hart stormed off set, sources said. "
+        "She had filmed 40 episodes.\n\n"
+        "Fans have been FURIOUS about the new script for weeks. The show returns in May.\n\n"
+        "The sunset scenes were filmed in Fenby.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Fans have been FURIOUS about the new script for weeks."] == "editorial_framing"
+    assert labels["She had filmed 40 episodes."] == "reported_fact"
+    assert labels["The show returns in May."] == "reported_fact"
+
+
+def test_short_capitals_in_a_body_sentence_are_acronyms_not_shouting():
+    text = (
+        "Vaccine advice changes\n\n"
+        "The WHO list of essential medicines keeps growing, and who gets them varies by country. Doctors get new guidance in May.\n\n"
+        "Clinics will open at 8am.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["The WHO list of essential medicines keeps growing, and who gets them varies by country."] == "reported_fact"
+
+
+def test_answers_in_a_question_and_answer_interview_are_the_interviewees():
+    text = (
+        "\"The river will flood again\": a hydrologist on the winter ahead\n\n"
+        "Dr Ines Carr, a hydrologist at the University of Fenby, has studied the Fen for twenty years. We asked her about the winter.\n\n"
+        "Q: Will the river flood again this winter?\n\n"
+        "A: Almost certainly. The ground is already full of water, so every storm runs straight off.\n\n"
+        "Q: What should the council do?\n\n"
+        "A: Clear the drains before December. It costs little and it works.\n\n"
+        "That is a job for the new year, the council said.\n"
+    )
+    labels = _rule_labels(text)
+    for sentence in ("A: Almost certainly.", "The ground is already full of water, so every storm runs straight off.",
+                     "A: Clear the drains before December.", "It costs little and it works."):
+        assert labels[sentence] == "sourced_argument", sentence
+    assert labels["Q: Will the river flood again this winter?"] != "sourced_argument"
+    assert labels["That is a job for the new year, the council said."] == "attributed_claim"
+    # without an expert introduced, the interviewee is a party
+    party = text.replace("Dr Ines Carr, a hydrologist at the University of Fenby, has studied", "Ines Carr has farmed")
+    assert _rule_labels(party)["It costs little and it works."] == "attributed_claim"

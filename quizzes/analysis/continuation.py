@@ -7,7 +7,10 @@ from .voice import fact_cues, framing_score
 
 _CONSEQUENCE = re.compile(
     r"^(?:As a result|As a consequence|Consequently|Therefore|Thus|Hence|For this reason|"
-    r"This means|That means|In turn)\b"
+    r"This means|That means|In turn|"
+    # the argument carried on from its own premise: "Under that test, …", "On that view, …"
+    r"(?:Under|On|By|In) (?:that|this|the same|such an?) (?:test|view|reading|logic|rule|standard|approach|reasoning|account|measure|definition)|"
+    r"By the same (?:token|logic|reasoning)|In that case|If so|If (?:that|this) is (?:right|correct|true)|It follows that|That would mean)\b"
 )
 SOURCED = "sourced_argument"
 

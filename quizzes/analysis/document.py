@@ -104,7 +104,9 @@ class Sentence:
 def _ordinary_opener(word: str) -> bool:
     """A lone capitalised word opening a sentence that is an ordinary word, not a name ("However")."""
     # "However", "Clearly", and participle openers ("Writing in the journal, he", "Asked whether …").
-    return " " not in word and (word.lower() in SENTENCE_OPENERS or word.endswith(("ly", "ing")) or word in ("Asked", "Pressed", "Questioned"))
+    # "Here's", "It's", "There's": an opener with a contraction is still an ordinary word.
+    base = re.split(r"['’]", word, maxsplit=1)[0]
+    return " " not in word and (base.lower() in SENTENCE_OPENERS or word.endswith(("ly", "ing")) or word in ("Asked", "Pressed", "Questioned"))
 
 
 @dataclass

@@ -83,6 +83,8 @@ _REASON_KEYS = (
     "photo caption", "question", "very short sentence", "borrowed phrase", "capitals", "transcript turn",
     "reference list", "chapter marker", "nothing to sell", "names, dates", "navigation", "outside expert",
     "reader poll", "explainer", "exclamation", "publisher", "about the author",
+    "verdict", "score line", "campaign banner", "fact-check", "reader's comment", "research publication",
+    "gives the view", "introduces the words", "wire", "cut in two", "note about the writer",
 )
 # The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
 _OPINION_SECTION = re.compile(

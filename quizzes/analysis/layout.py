@@ -51,7 +51,7 @@ _FUNCTION_WORDS = frozenset(
     "again still even every real truth don't won't can't didn't isn't doesn't yet too".split()
 )
 _SECTION_LABEL = re.compile(r"^[A-Z][A-Z’' ]{1,24}\s*[|:]\s")
-_ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY)$")
+_ENGLISH_ENDING = re.compile(r"(?:ING|ED|ES|LY|OUS|FUL)$")
 _SHORT_ENDING = re.compile(r"[^AEIOU](?:ING|IED|ED)$")
 _PHOTO_CREDIT = re.compile(r"^(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit)?: |(?:Getty Images|Shutterstock|Alamy|/[A-Z][A-Za-z]+)\.?$")
 _HEADLINE_WORDS = 20
@@ -68,9 +68,10 @@ TEASER = "headline_teaser"
 def label_layout(document: Document) -> None:
     """Decide the sentences whose position or furniture settles their label."""
     vocabulary = _vocabulary(document)
-    kickers = _label_kickers(document)
+    kickers = _label_kickers(document) | _label_score_lines(document)
     _label_link_paragraphs(document)
     _label_link_lists(document)
+    kickers |= _label_banners(document, vocabulary)
     _label_boilerplate(document)
     _label_top(document, vocabulary, kickers)
     _label_pull_quotes(document)
@@ -107,6 +108,11 @@ def _teaser_cues(sentence: Sentence, vocabulary: set[str]) -> list[Cue]:
 
 def _vocabulary(document: Document) -> set[str]:
     return {word for word in re.findall(r"\b[a-z]{3,}\b", document.text[:200_000])}
+
+
+def lowercase_vocabulary(document: Document) -> set[str]:
+    """The words the article writes in lower case (for telling emphasis from acronyms)."""
+    return _vocabulary(document)
 
 
 def _is_line(sentence: Sentence) -> bool:
@@ -239,6 +245,7 @@ def _label_furniture_lines(document: Document, paragraphs: list[list[Sentence]])
                 sentence.decide(BOILERPLATE, 0.85, _whole(sentence, reason))
     _label_reader_calls(paragraphs)
     _label_author_notes(paragraphs)
+    _label_note_continuations(paragraphs)
 
 
 _NAME_TOKENS = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}")
@@ -292,6 +299,21 @@ def _label_author_notes(paragraphs: list[list[Sentence]]) -> None:
                 continue
             if _is_about_byline_name(sentence, names):
                 sentence.decide(BOILERPLATE, 0.8, _whole(sentence, "a note about the author, named in the byline at the top"))
+
+
+_PRONOUN_OPENER = re.compile(r"^(?:He|She|They|His|Her|Their)\b")
+
+
+def _label_note_continuations(paragraphs: list[list[Sentence]]) -> None:
+    """The rest of a note about the writer at the foot ("Jane Roe is a science writer. Her book on
+    soil is published by X."): sentences after it in its paragraph that go on about the same person."""
+    for paragraph in paragraphs[max(len(paragraphs) * 3 // 5, 2):]:
+        for before, sentence in zip(paragraph, paragraph[1:]):
+            if before.label != BOILERPLATE or not any("note about the" in c.reason for c in before.cues):
+                continue
+            if sentence.label or sentence.quotations or len(sentence.words) > 40 or not _PRONOUN_OPENER.match(sentence.text):
+                continue
+            sentence.decide(BOILERPLATE, 0.75, _whole(sentence, "the rest of the note about the writer at the foot"))
 
 
 _CONTACT = next(lexicon for lexicon in BOILERPLATE_MARKERS if lexicon.name == "contact detail")
@@ -449,6 +471,11 @@ def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> N
     headline = sentences[0]
     if not _looks_like_headline(headline, sentences[1]):
         return
+    slug = _WIRE_SLUG.match(headline.text)
+    if slug and not headline.matches(HEADLINE_QUESTION, limit=1):
+        reason = f"a news agency's headline with its slug '{slug.group()}': agencies write plain headlines that report"
+        headline.decide("reported_fact", 0.7, [headline.cue(0, len(headline.text), _HEADLINE_REASON), headline.cue(0, slug.end(), reason)])
+        return
     teaser = (
         _teaser_cues(headline, vocabulary)
         + _exclamation(headline)
@@ -475,6 +502,8 @@ def _label_top(document: Document, vocabulary: set[str], kickers: set[int]) -> N
 
 
 _HEADLINE_REASON = "the headline, at the top of the article"
+# A news agency's slug before its headline: "UPDATE 3-", "REFILE-", "WRAPUP 1-".
+_WIRE_SLUG = re.compile(r"^(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT|RECAST)(?: \d{1,2})?-(?=\S)")
 _QUESTION_REASON = "a headline that opens a question"
 
 
@@ -534,6 +563,7 @@ def _looks_like_headline(first: Sentence, following: Sentence) -> bool:
 # --- teaser lines between paragraphs -------------------------------------------------------
 
 def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
+    _label_split_link_lines(document, vocabulary)
     lines = [s for s in document.sentences if s.paragraph_size == 1 and not s.label and len(s.words) <= 30]
     for sentence in lines:
         cues = _teaser_cues(sentence, vocabulary)
@@ -541,7 +571,7 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
         if tagged or (cues and _is_line(sentence)):
             sentence.decide(TEASER, 0.9 if tagged else 0.7, cues)
     for index, sentence in enumerate(document.sentences):
-        if sentence.label or not _is_line(sentence) or _REFERENCE_TO_WORK.search(sentence.text):
+        if sentence.label or not _is_line(sentence) or _REFERENCE_TO_WORK.search(sentence.text) or _verdict(sentence):
             continue
         neighbours = document.sentences[max(0, index - 1):index] + document.sentences[index + 1:index + 2]
         if any(n.label == TEASER and abs(n.passage.paragraph - sentence.passage.paragraph) == 1 and n.start > document.sentences[0].passage.end for n in neighbours):
@@ -549,7 +579,76 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
             sentence.decide(TEASER, 0.6, [sentence.cue(0, len(sentence.text), reason)])
 
 
+def _label_split_link_lines(document: Document, vocabulary: set[str]) -> None:
+    """A link line the segmenter cut in two ("Who will win the Shield? Here's why our experts think
+    it's a two-horse race"): a short line of two or three parts whose last part has no closing
+    punctuation and whose parts carry a curiosity gap or a tag is one link, a teaser."""
+    for paragraph in document.paragraphs()[1:]:
+        if not 2 <= len(paragraph) <= 3 or any(s.label for s in paragraph) or sum(len(s.words) for s in paragraph) > 25:
+            continue
+        if TERMINAL.search(paragraph[-1].text) or any(s.quoted >= 0.5 for s in paragraph):
+            continue
+        cues = [cue for s in paragraph for cue in _teaser_cues(s, vocabulary)]
+        if not any("curiosity gap" in cue.reason or "tag" in cue.reason for cue in cues):
+            continue
+        for sentence in paragraph:
+            own = [c for c in cues if sentence.start <= c.start < sentence.passage.end]
+            sentence.decide(TEASER, 0.75, [sentence.cue(0, len(sentence.text), "a link line to another article, cut in two"), *own])
+
+
 # --- kickers, standfirsts, pull-quotes, link lists, captions, updates ---------------------
+
+def _verdict(sentence: Sentence) -> bool:
+    """A rating or a reviewer's label ("Star man: …", "Roe 6; Poe 7, …", "8/10"): the outlet's verdict."""
+    return any(sentence.matches(lex, limit=1) for lex in FRAMING_MARKERS if lex.name in ("rating", "review verdict"))
+
+
+# The result box of a match report: "FT | Rovers 2-1 Vale", "HT 0-1 · Attendance 8,412", "Rovers 2 Vale 1".
+_SCORE_LINE = re.compile(
+    r"^(?:(?:FT|HT|AET|Full[- ]time|FULL[- ]TIME|Half[- ]time|HALF[- ]TIME|Final score|FINAL SCORE|Result|RESULT)\b[^.?!]{0,80}?\b\d{1,2} ?[-–] ?\d{1,2}\b[^.?!]{0,80}|"
+    r"[A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,4} \d{1,2} ?[-–] ?\d{1,2} [A-Z][\w.’'&-]*(?: [A-Z][\w.’'&-]*){0,4})$"
+)
+
+
+def _label_score_lines(document: Document) -> set[int]:
+    """Score lines at the top of a match report (the result box) are checkable facts, not the headline."""
+    found = set()
+    for sentence in document.sentences[:8]:
+        if sentence.label or sentence.paragraph_size != 1 or len(sentence.words) > 20:
+            continue
+        if _SCORE_LINE.match(sentence.text.strip()):
+            sentence.decide("reported_fact", 0.7, _whole(sentence, "a score line in the result box at the top of a match report: a checkable fact"))
+            found.add(id(sentence))
+    return found
+
+
+def _label_banners(document: Document, vocabulary: set[str]) -> set[int]:
+    """A campaign banner: a short line of ordinary words in capitals ("DROUGHT EMERGENCY") under the
+    page's furniture, over a paragraph of full sentences that makes the appeal. Banner and appeal are
+    written to win the reader (a teaser), not the publication's name (a masthead is a name)."""
+    paragraphs = document.paragraphs()
+    for index, paragraph in enumerate(paragraphs[:8]):
+        if len(paragraph) != 1 or index == 0 or index + 1 >= len(paragraphs):
+            continue
+        banner = paragraph[0]
+        text = banner.text.strip()
+        words = banner.words
+        if banner.label or not 2 <= len(words) <= 5 or not text.isupper() or re.search(r"\d", text) or TERMINAL.search(text):
+            continue
+        appeal = paragraphs[index + 1]
+        if any(s.label for s in appeal) or not TERMINAL.search(appeal[-1].text) or len(appeal[0].words) < 6 or len(appeal) > 3:
+            continue
+        if not emphasis_capitals(banner, vocabulary):
+            continue
+        banner.decide(TEASER, 0.75, _whole(banner, f"a campaign banner in capitals, written to win the reader: '{text}'"))
+        cues = [cue for s in appeal for cue in _teaser_cues(s, vocabulary) + s.matches(HEADLINE_ADDRESS, limit=1)]
+        if cues:
+            for sentence in appeal:
+                own = [c for c in cues if sentence.start <= c.start < sentence.passage.end]
+                sentence.decide(TEASER, 0.7, [sentence.cue(0, len(sentence.text), "the appeal under a campaign banner, written to win the reader"), *own])
+        return {id(banner)}
+    return set()
+
 
 def _label_kickers(document: Document) -> set[int]:
     """A kicker alone on a line ("LIVE", "BREAKING NEWS", "EXCLUSIVE"): a label that sells the story."""

@@ -187,13 +187,23 @@ NEGATED_REPORT = _compile(
     r"elaborate|reveal|disclose)\b"
 )
 ATTRIBUTION_VERBS = _compile(
-    _NOT_INFINITIVE + _NOT_PASSIVE + _words(*_verb_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS, False), "according to")
+    _NOT_INFINITIVE + _NOT_PASSIVE + _words(*_verb_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS, False), "according to",
+                                            # "She is careful to add that …": a report through an adjective and an infinitive
+                                            "(?:is|was|are|were) (?:careful|quick|keen|eager|at pains) to (?:add|note|stress|say|point out|emphasi[sz]e|caution|warn|explain)")
 )
 MARKED_ATTRIBUTION_VERBS = _compile(
     _NOT_INFINITIVE
     + _NOT_PASSIVE
     + _words(*(f for f in _verb_forms(MARKED_REPORTING_LEMMAS) if f not in _NOUN_LIKE), *_progressive_forms(STRONG_REPORTING_LEMMAS + " " + CLAIM_LEMMAS))
     + r"(?=\s*(?:that\b|:|,|“|\"|\.|$))"
+)
+# Verbs by which a scholar reports research or a considered view ("he and his colleagues reported that",
+# "Dr Roe thinks this is", "She points to a trial", "We estimate that"): they attribute only when the
+# subject is an expert, a cited work or the authors of a research publication; said of anyone else
+# ("The firm estimates that", "I think") they stay in the writer's voice.
+EXPERT_VERBS = _compile(
+    _NOT_INFINITIVE + _NOT_PASSIVE
+    + _words(*_verb_forms("think report estimate calculate show demonstrate find", False), r"point(?:s|ed)? to")
 )
 # Verbs that pin a quoted label on something: "calls this “finger wagging”", "described it as “…”".
 _NAMING = _verb_forms("call dub brand describe label term blast slam condemn denounce hail praise criticise criticize", False)
@@ -207,7 +217,7 @@ CREDENTIAL_NOUNS = (
     "physician clinician physicist chemist biologist ecologist geographer anthropologist criminologist "
     "political_scientist linguist archaeologist philosopher theologian educationist mathematician neuroscientist "
     "geneticist pharmacologist zoologist botanist entomologist ornithologist geologist climatologist meteorologist "
-    "oceanographer astronomer virologist immunologist ethicist pathologist toxicologist"
+    "oceanographer astronomer virologist immunologist ethicist pathologist toxicologist pundit"
 ).split()
 CREDENTIAL_NOUNS = [noun.replace("_", " ") for noun in CREDENTIAL_NOUNS]
 _COLLECTIVE = "pair duo trio team group panel two three four five both".split()
@@ -252,8 +262,9 @@ _PERSON = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
 AFFILIATED_PERSONS = _compile(
     rf"({_PERSON}(?:,? (?:and|&) {_PERSON})?),? (?:(?:of|at|from) (?:the )?(?:University|College|Institute|"
     r"Academy|Laborator|Observatory|School of|Centre for|Center for|Department of)|"
-    r"(?:an?|the) (?:[\w’'-]+ ){0,3}(?:professor|researcher|scientist|economist|historian|[a-z]{3,}ologist|"
-    r"lecturer|scholar|academic|analyst|expert|physician|epidemiologist)s?\b|"
+    r"(?:an?|the) (?:[\w’'-]+ ){0,3}(?:"
+    + "|".join(sorted((n for n in CREDENTIAL_NOUNS if n not in ("author", "co-author")), key=len, reverse=True))
+    + r"|[a-z]{3,}ologist)s?\b|"
     r"who (?:lectures|teaches|researches|studies|works) [^,.;]{0,60}? (?:at|in) (?:the )?(?:[A-Z][\w’'-]* ){0,3}"
     r"(?:University|College|Institute|School|Hospital|Academy))"
 )
@@ -264,7 +275,7 @@ EXPERT_MARKERS = (
         "credential",
         _words(*(n + "s?" for n in CREDENTIAL_NOUNS if n != "author"), "fellow at", r"[a-z]{3,}ologists?",
                r"(?:medical|scientific|science|economic|statistical|clinical|research) (?:officer|advis[eo]r|director)s?",
-               "chief scientist", r"who (?:lectures|teaches|researches|studies|specialises|specializes) (?:in|at|on)?"),
+               "chief scientist", "strategists?", r"head of (?:[a-z-]+ ){0,2}research", r"who (?:lectures|teaches|researches|studies|specialises|specializes) (?:in|at|on)?"),
         "an expert's credential: '{m}'",
         flags=re.I,
     ),
@@ -275,7 +286,7 @@ EXPERT_MARKERS = (
         "a university, journal or research body: '{m}'",
     ),
     # Judges write reasoned opinions and are not parties to the case: "Justice X wrote for the majority".
-    _lexicon("title", r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]|\b(?:(?:Chief|Lord|Lady) )?Justice\s+[A-Z]|\bJudge\s+[A-Z]",
+    _lexicon("title", r"\b(?:Dr|Prof|Professor)\.?\s+[A-Z]|\b(?:(?:Chief|Lord|Lady) )?Justice\s+(?!(?:Minist|Department|Secretar|Committee|Select|Office|Reform|Party|League|System|Bill|Act)[a-z]*\b)[A-Z]|\bJudge\s+[A-Z]",
              "an academic or judicial title: '{m}'"),
     # Independence from the story is how reporters mark an outside expert ("who was not involved in the study").
     _lexicon(
@@ -286,7 +297,9 @@ EXPERT_MARKERS = (
     ),
     _lexicon(
         "publication",
-        _words("journal", "study published", "peer-reviewed", "in (?:a|their|his|her) (?:book|paper|study)"),
+        _words("journal", "study published", "peer-reviewed", "in (?:a|their|his|her) (?:(?:19|20)\\d\\d |new |recent |published |working |landmark )?(?:book|paper|study)",
+               # the authors of a work named just before: "The report's authors argue"
+               "(?:report|study|paper|review|analysis|book|survey)['’]s (?:co-)?authors", "(?:its|their) (?:co-)?authors"),
         "a scholarly publication: '{m}'",
         flags=re.I,
     ),
@@ -350,7 +363,7 @@ _JUDGEMENT_ADJECTIVES = (
     "outstanding wonderful marvellous brilliant splendid impressive remarkable extraordinary fantastic "
     "terrific magnificent sensible wise prudent welcome vital crucial worthwhile "
     "desperate bloated brutal draconian punitive heavy-handed sneaky spiteful petty mean-spirited penny-pinching "
-    "shambolic chaotic botched"
+    "shambolic chaotic botched brazen blatant flagrant audacious galling"
 ).split()
 _COMPARABLE = "scary sad grim bleak nasty ugly wise lazy greedy cruel silly".split()
 _JUDGEMENT_NOUNS = (
@@ -415,7 +428,12 @@ FACT_MARKERS = (
     ),
 )
 # A star rating or score: the outlet's verdict.
-RATING = _compile(r"[★☆✩✭✰]{2,}|\b[1-5](?:\.5)?/5\b|\b(?:one|two|three|four|five|[1-5])[- ]stars?\b|\b\d(?:\.5)? out of (?:5|five|10|ten)\b", re.I)
+RATING = _compile(
+    r"[★☆✩✭✰]{2,}|\b[1-5](?:\.5)?/5\b|\b(?:10|\d(?:\.5)?)/10\b|\b(?:one|two|three|four|five|[1-5])[- ]stars?\b|\b\d(?:\.5)? out of (?:5|five|10|ten)\b|"
+    # a line of player ratings: "Roe 6; Poe 7, Doe 8"
+    r"(?:\b[A-Z][\w’'-]+ (?:10|\d(?:\.5)?)[;,] ){3}",
+    re.I,
+)
 FRAMING_MARKERS = (
     _lexicon(
         "evaluative frame",
@@ -499,7 +517,9 @@ FRAMING_MARKERS = (
         "feeling generalisation",
         r"\b(?:[Mm]any|[Mm]ost|[Ss]ome|[Ff]ew|[Cc]ountless|[Tt]oo many|[Ss]o many) (?:[a-z-]+ ){0,2}?"
         r"(?:feel|felt|fear|believe|think|worry|suspect|wonder|agree|know)s?\b|"
-        r"\b(?:Nobody|No one|Anyone|Everyone|Anybody|Everybody) who\b",
+        r"\b(?:Nobody|No one|Anyone|Everyone|Anybody|Everybody) who\b|"
+        # the writer guesses what people will feel: "Commuters will be left wondering how …"
+        r"\b(?:will|would|may|might|must) (?:be left )?(?:wondering|wonder|be wondering)\b|\bleft (?:wondering|scratching their heads)\b",
         "a claim about what a whole group feels or thinks, with no source: '{m}'",
         1.5,
     ),
@@ -516,6 +536,16 @@ FRAMING_MARKERS = (
         r"\bview on\b|^(?:Our|The [A-Z]\w+) view\b|^(?:Comment|Editorial|Leader|Verdict)\s*[:|]",
         "the outlet's own view, labelled as such: '{m}'",
         2.0,
+    ),
+    # Tabloid wording that dramatises the story in the outlet's own voice ("plunged into chaos",
+    # "stormed off", "furious"): weak alone, it adds up with other signs.
+    _lexicon(
+        "sensational",
+        _words("stunned", "furious(?:ly)?", "fuming", "livid", "plunged into (?:chaos|crisis|turmoil|despair|misery)",
+               "stormed (?:off|out)", "slanging match", "bust-up", "meltdown", "uproar", "furore", "in chaos"),
+        "dramatic wording in the writer's own voice: '{m}'",
+        0.75,
+        re.I,
     ),
     _lexicon(
         "rhetorical inversion",
@@ -546,7 +576,10 @@ FRAMING_MARKERS = (
     _lexicon(
         "review verdict",
         r"^(?:(?:Our |The |Final )?[Vv]erdict|Pros|Cons|PROS|CONS|VERDICT|The good|The bad|(?:Our )?[Rr]ating|"
-        r"(?:The )?[Bb]ottom line|Buy it if|Skip it if|Who (?:is it|it['’]s) for)\s*:",
+        r"(?:The )?[Bb]ottom line|Buy it if|Skip it if|Who (?:is it|it['’]s) for|"
+        # the match report's verdicts on players: "Star man:", "Man of the match:", "Flop:"
+        r"Star (?:man|woman|player|performer)|STAR (?:MAN|WOMAN|PLAYER)|(?:Man|Woman|Player) of the (?:[Mm]atch|[Tt]ournament)|"
+        r"MAN OF THE MATCH|(?:Best|Worst) (?:player|performer))\s*:",
         "a reviewer's verdict, pros or cons: the outlet's own judgement: '{m}'",
         2.0,
     ),
@@ -564,6 +597,7 @@ FRAMING_MARKERS = (
 # Tags that open a link line naming another article or media item.
 LINK_TAG = _compile(
     r"^(?:[^\w\s“\"‘'(\[]{1,3}\s*)?(?:More (?:from|on|in|about) [A-Z][^:.?!]{1,40}|Read more|READ MORE|Read also|Also read|ALSO READ|More|MORE|Related|RELATED|See also|SEE ALSO|"
+    r"You (?:might|may) (?:also )?like|YOU (?:MIGHT|MAY) (?:ALSO )?LIKE|More like this|MORE LIKE THIS|Read next|READ NEXT|"
     r"Watch|WATCH|Listen|LISTEN|Video|VIDEO|Live|LIVE|Pictured|PICTURED|Exclusive|EXCLUSIVE|Breaking|BREAKING|"
     r"Opinion|OPINION|Analysis|ANALYSIS|Explainer|Recommended|Don't miss|DON'T MISS|Don’t miss|"
     r"Poll|POLL|Quiz|QUIZ|Vote|VOTE|"
@@ -579,7 +613,8 @@ TEASER_MARKERS = (
         "curiosity gap",
         _words("the truth about", "you won't believe", "you need to know", "here's why", "here is why",
                "this is why", "the real reason", "secrets?", "inside the mind", "what happened next",
-               "the one thing", "want you to know", "will make your", "you need to see", "you have to see"),
+               "the one thing", "want you to know", "will make your", "you need to see", "you have to see",
+               "(?:says|said|say) it all"),
         "a curiosity gap: '{m}'",
         2.0,
         re.I,
@@ -691,8 +726,21 @@ BOILERPLATE_MARKERS = (
                "available under (?:the|an?) [^.?!]{0,50}licen[cs]e", "except where otherwise (?:stated|noted|indicated)",
                "(?:is|are) editorially independent",
                # accessibility and advertising links of the page
-               "Skip to (?:the )?(?:main )?(?:content|navigation|search)", "Advertise with us")
-        + r"|©|^Source:",
+               "Skip to (?:the )?(?:main )?(?:content|navigation|search)", "Advertise with us",
+               "Scroll (?:down )?(?:for|to see) (?:the )?(?:video|more|pictures|photos|comments)",
+               # a charity's or company's registration details at the foot
+               "Registered (?:charity|company|office|address|in England|in Scotland)", "(?:Charity|Company) (?:no|number|registration)",
+               # donation buttons: "Donate £30 | Donate £120 | Choose your own amount"
+               "Donate [£$€]\\d", "Choose (?:your own|an?|another|a different) amount", "Give monthly", "Give once",
+               # how the outlet works: fact-check ratings, citation lines
+               "How we (?:rate|check|fact-check|verify|choose|test|review|score)", "Our methodology",
+               "Cite this (?:article|paper|briefing|report|page|post|piece|study|publication|story)", "How to cite",
+               # betting pages: odds and age notices
+               "Odds (?:are )?(?:correct|accurate) (?:at|as)", "(?:Over[- ])?18s? only", "18\\+ only", "gamble responsibly",
+               "BeGambleAware")
+        # what a gift pays for, opening the sentence: "£30 could pay for a water filter …"
+        + r"|©|^Source:|^[£$€]\d{1,4}(?:\.\d\d)? (?:a month |a week |a year )?(?:can|could|will|would) (?:help )?"
+        r"(?:pay|buy|provide|fund|give|feed|keep|train|plant|supply|cover|drill|send|protect)",
         "a website notice, not part of the news story: '{m}'",
         2.0,
         re.I,
@@ -706,7 +754,12 @@ BOILERPLATE_MARKERS = (
         r"An earlier version of this (?:article|story)|For (?:more|further) information,? (?:visit|contact|see|go to|call)|"
         r"(?:Photograph|Photo|Image|Picture|Illustration)s?(?: credit| source)?: |(?<![\w,] )Credits?: (?=[A-Z])|Getty Images|Shutterstock|Alamy|"
         r"File [Pp]hoto|Purchase [Ll]icensing [Rr]ights|(?:Market )?[Dd]ata (?:is )?delayed|[Qq]uotes (?:are )?delayed|"
-        r"(?:First|Last) (?:published|modified|updated) on)",
+        r"(?:First|Last) (?:published|modified|updated) on|"
+        # a press office's offer to journalists: "Images are available on request"
+        r"(?:images|photos|photographs|pictures|footage|interviews|spokespeople|case studies|samples)\b[^.?!]{0,50}? (?:are|is) available (?:on|upon) request|"
+        r"available for interview|"
+        # a pointer to another page of the site: "Guidance for applicants is available on the Fund page."
+        r"(?:is|are) available (?:on|from|at) (?:the|our) [^.?!]{1,60}?\b(?:page|website|web page|webpage|site|portal)\b)",
         "publication furniture (credits, disclosures, licences, contacts), not the story: '{m}'",
         2.0,
         re.I,
@@ -740,14 +793,16 @@ FURNITURE_LINE = _compile(
     r"^(?:(?:PRESS|NEWS|MEDIA) RELEASE|(?:Press|News|Media) [Rr]elease|FOR IMMEDIATE RELEASE|For [Ii]mmediate [Rr]elease|"
     r"EMBARGOED|Embargoed|EMBARGO|Embargo|Under embargo|Our [Ss]tandards|Editorial (?:standards|guidelines)|"
     r"Fact[- ]checked by|Trust Principles|Tags|Tagged|Topics|Filed under|Posted in|Categories|Category|Keywords|"
-    r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits)\b[^.?!]{0,80}[.]?"
+    r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits|From(?=: [A-Z]))\b[^.?!]{0,80}[.]?"
     r"(?:,? opens (?:in )?(?:a )?new (?:tab|window))?$"
 )
 # The heading of a summary box, alone on its line ("Key points", "At a glance", "IN BRIEF"); the items
 # under it are not furniture.
 BOX_HEADING = _compile(
     r"^(?:(?:The )?[Kk]ey (?:points|facts|takeaways|findings|numbers)|KEY (?:POINTS|FACTS|TAKEAWAYS)|At a glance|AT A GLANCE|"
-    r"In brief|IN BRIEF|In short|IN SHORT|What we know(?: so far)?|WHAT WE KNOW|Summary|SUMMARY|TL;DR|tl;dr)\s*:?$"
+    r"In brief|IN BRIEF|In short|IN SHORT|What we know(?: so far)?|WHAT WE KNOW|Summary|SUMMARY|TL;DR|tl;dr|"
+    # the ratings box of a match report
+    r"(?:Player|PLAYER|Team|TEAM|Match|MATCH) (?:ratings|RATINGS)|Ratings|RATINGS)\s*:?$"
 )
 # Headings of the foot of a release or paper, alone on their line ("Further information", "Funding");
 # what sits under them is judged on its own (facts often follow "Further information").
@@ -768,7 +823,9 @@ CHAPTER_MARKER = _compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*[-–—]?\s*[A-Z]
 # Link text alone on a line, with nothing to sell: "Read more →", "Read the full story", "Continue reading".
 BARE_LINK = _compile(
     r"^(?:Read (?:more|on|the (?:full |whole )?(?:story|article|piece|report|post|interview|transcript))|Continue reading|"
-    r"(?:Find out|Learn|See|Discover|View) more|More details|Full story|Listen (?:now|here)|Watch (?:now|here)|Click here|Tap here)"
+    r"(?:Find out|Learn|See|Discover|View) more|More details|Full story|Listen (?:now|here)|Watch (?:now|here)|Click here|Tap here|"
+    # a download link with its file type and size: "Download the full report (PDF, 2.1 MB)"
+    r"(?:Download|Read|View|Get) (?:the |our |this )?[\w ,’'-]{0,50}\((?:PDF|DOCX?|XLSX?|CSV|EPUB|ZIP|ODT)\b[^()]{0,20}\))"
     r"\s*(?:[→»›>▶➔⟶]+|\.{3}|…)?$",
     re.I,
 )
@@ -824,7 +881,7 @@ DATE_OR_TIME = _compile(
 READ_TIME = _compile(r"\b\d+ ?(?:min|mins|minutes?|MIN|MINS|hrs?|hours?)\b(?: (?:read|listen|watch|ago))?|\b(?:seconds?|minutes?|hours?|days?|weeks?) ago\b")
 TIMESTAMP = _compile(
     rf"^(?:(?:Last )?(?:Published|Updated|Posted|Modified|Edited)(?: on| at)?:?\s+[\w ,:./+-]{{2,40}}|"
-    rf"\d+ (?:min|mins|minute|minutes)(?: read| listen| watch)|(?:About )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
+    rf"\d+ (?:min|mins|minute|minutes)(?: read| listen| watch)|\d+ (?:MIN|MINS|MINUTES?)(?: READ| LISTEN| WATCH)|(?:About )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
     rf"{_DATE}(?:[, ]+(?:at )?\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm]| [A-Z]{{3,4}})?)?|\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm])? [A-Z]{{3,4}}(?:,? {_DATE})?)$"
 )
 # A line of share buttons and counters: "Share this post: Facebook | X | Email", "Comments (34)",
@@ -852,7 +909,10 @@ TAGLINE = _compile(
 # A kicker alone on a line above a headline: "LIVE", "BREAKING NEWS", "EXCLUSIVE".
 KICKER_LINE = _compile(
     r"^(?:LIVE|Live|BREAKING(?: NEWS)?|Breaking(?: news)?|EXCLUSIVE|Exclusive|JUST IN|Just in|DEVELOPING|Developing story|"
-    r"WATCH|REVEALED|UPDATED|SPECIAL REPORT|INVESTIGATION)\s*[:!]?$"
+    r"WATCH|REVEALED|UPDATED|SPECIAL REPORT|INVESTIGATION|"
+    # calls to look at the pictures or the video: "SEE THE PICS", "In pictures"
+    r"(?:SEE|VIEW) (?:THE |ALL THE )?(?:PICS|PICTURES|PHOTOS|GALLERY|VIDEO)|(?:See|View) (?:the |all the )?(?:pics|pictures|photos|gallery)|"
+    r"IN PICTURES|In pictures)\s*[:!]?$"
 )
 # A pull-quote: a quotation alone on its line, attributed with a dash ("“…” – Jane Roe").
 PULL_QUOTE = _compile(r"^[“\"‘'][^“”\"]{8,300}[”\"’'][.,]?\s*[–—-]{1,2}\s*[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,4}(?:,[^.?!]{1,60})?$")

@@ -2,7 +2,9 @@
 
 Double quotation marks only: single curly quotes double as apostrophes. A quotation left open
 at the end of a paragraph continues when the next paragraph opens with a quotation mark (the
-print convention for a quote running over several paragraphs); otherwise it is closed there.
+print convention for a quote running over several paragraphs), or when the next paragraph's first
+quotation mark closes it (a quote broken by a line break in copied web text); otherwise it is
+closed there.
 """
 
 from dataclasses import dataclass
@@ -28,7 +30,7 @@ def quotations(text: str) -> list[Quotation]:
     found: list[Quotation] = []
     open_at: int | None = None
     for line_start, line_end in paragraphs(text):
-        if open_at is not None and text[line_start] not in (OPENING, STRAIGHT):
+        if open_at is not None and text[line_start] not in (OPENING, STRAIGHT) and not _closes_first(text, line_start, line_end):
             found.append(Quotation(open_at, _last_non_space(text, open_at, line_start)))
             open_at = None
         for index in range(line_start, line_end):
@@ -43,6 +45,22 @@ def quotations(text: str) -> list[Quotation]:
     if open_at is not None:
         found.append(Quotation(open_at, _last_non_space(text, open_at, len(text))))
     return found
+
+
+def _closes_first(text: str, line_start: int, line_end: int) -> bool:
+    """The first quotation mark of the line closes a quotation (a curly closing mark, or a straight
+    one right after punctuation at the end of a sentence or before ", she said"): a quotation broken
+    by a line break in copied web text, not a new one."""
+    for index in range(line_start, line_end):
+        char = text[index]
+        if char == OPENING:
+            return False
+        if char == CLOSING:
+            return True
+        if char == STRAIGHT:
+            after = text[index + 1:index + 2]
+            return index > line_start and text[index - 1] in ".,!?…" and (after == "" or after.isspace() or after in ",;")
+    return False
 
 
 def _reopens(text: str, index: int, line_start: int) -> bool:

@@ -4,6 +4,7 @@ over several sentences or paragraphs."""
 
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from .document import Document, Name, Sentence, Speaker
 from .lexicons import (
@@ -16,7 +17,10 @@ from .lexicons import (
     RESEARCHERS_AT,
     WORK_BY,
     DATA_SUBJECT,
+    DATE_OR_TIME,
     EXPERT_MARKERS,
+    EXPERT_VERBS,
+    READ_TIME,
     MARKED_ATTRIBUTION_VERBS,
     NEGATED_REPORT,
     PLURAL_REFERENCE,
@@ -50,6 +54,11 @@ class _Memory:
     last: Speaker | None = None
     last_group: Speaker | None = None
     previous: Sentence | None = None
+    # The page is published by a research body (an institute or university, or authors with a
+    # credential, named above the body): "We find that …" is its authors reporting their research.
+    research_publisher: bool = False
+    # The page is a press release: the issuer's own managers speak for the issuer, as a party.
+    press_release: bool = False
 
     def kind_of(self, names: list[Name]) -> str | None:
         tokens = {_POSSESSIVE.sub("", token) for name in names for token in name.tokens}
@@ -65,6 +74,7 @@ class _Attribution:
     verb: re.Match
     left: int
     right_end: int
+    expert_only: bool = False
 
     @property
     def inverted(self) -> bool:
@@ -73,24 +83,26 @@ class _Attribution:
 
 def label_speakers(document: Document) -> None:
     """Find who speaks in each sentence, spread speakers over quotations, and label those sentences."""
-    memory = _Memory()
+    memory = _Memory(research_publisher=_research_publisher(document), press_release=bool(_PRESS_RELEASE.search(document.text)))
+    _label_reader_comments(document)
     for sentence in document.sentences:
         if sentence.label:
             continue
         introduced = _learn_works(sentence, memory)
         cited = _learn_authors(sentence, memory)
-        speaker = _speaker(sentence, memory)
+        speaker = _checked_claim(sentence) or _speaker(sentence, memory)
         if cited and (speaker is None or speaker.kind == "party"):
             speaker = cited
-        sentence.speaker = speaker or _work_as_subject(sentence, memory)
+        sentence.speaker = speaker or _work_as_subject(sentence, memory) or _stance(sentence, memory)
         memory.work_introduced = introduced
         if sentence.speaker:
             memory.last = sentence.speaker
             if sentence.speaker.plural:
                 memory.last_group = sentence.speaker
         memory.previous = sentence
-    _spread_over_quotations(document)
+    _spread_over_quotations(document, memory)
     _label_transcript_turns(document)
+    _label_interview_answers(document, memory)
     for sentence in document.sentences:
         if sentence.speaker and not sentence.label:
             _decide(sentence)
@@ -192,8 +204,12 @@ def _work_as_subject(sentence: Sentence, memory: _Memory) -> Speaker | None:
 def _find_attribution(sentence: Sentence) -> _Attribution | None:
     plain = sentence.plain
     verbs = [m for m in (_first_verb(ATTRIBUTION_VERBS, plain), _first_verb(MARKED_ATTRIBUTION_VERBS, plain), NAMING_VERBS.search(plain)) if m]
+    expert_only = False
     if not verbs:
-        return None
+        verbs = [m for m in (_first_verb(EXPERT_VERBS, plain),) if m]
+        expert_only = True
+        if not verbs:
+            return None
     verb = min(verbs, key=lambda m: m.start())
     if verb.group() == "according to" and not sentence.quotations:
         return None
@@ -207,7 +223,7 @@ def _find_attribution(sentence: Sentence) -> _Attribution | None:
         left = verb.start()
     next_mark = _QUOTE_MARK.search(plain, verb.end())
     right_end = min(next_mark.start() if next_mark else len(plain), verb.end() + _RIGHT_WINDOW)
-    return _Attribution(verb, left, right_end)
+    return _Attribution(verb, left, right_end, expert_only)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|this|that|his|her|their|its|our|such|another)\s+(?:[a-z]+\s+)?$")
@@ -221,11 +237,20 @@ _NOTHING_AFTER = re.compile(r"[\s.,;:!?)\]]*$")
 
 
 def _first_verb(pattern: re.Pattern, plain: str) -> re.Match | None:
-    """The first match of ``pattern`` that is a verb, skipping claim words used as nouns."""
+    """The first match of ``pattern`` that is a verb, skipping claim words used as nouns and idioms
+    in which nothing is reported ("says it all", "tells a story", "tell the difference")."""
     for match in pattern.finditer(plain):
-        if not _claim_noun(plain, match):
+        if not _claim_noun(plain, match) and not _IDIOM_AFTER.match(plain, match.end()):
             return match
     return None
+
+
+# "Her reaction says it all", "the baseline that tells the best story", "hard to tell the difference":
+# verbs of saying in idioms whose object is not anything said.
+_IDIOM_AFTER = re.compile(
+    r"\s+(?:it all\b|(?:a|an|the|its|their|his|her|our|your|its own|their own|a different|the same|the whole|the full|"
+    r"the best|the worst|a good|a sad|a familiar|another)\s+(?:[a-z-]+\s+)?(?:story|stories|tale|tales|lie|lies|joke|jokes|time|difference)\b)"
+)
 
 
 def _claim_noun(plain: str, verb: re.Match) -> bool:
@@ -246,11 +271,41 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
     found = _find_attribution(sentence)
     if not found:
         return None
+    speaker = _speaker_of(sentence, found, memory)
+    if found.expert_only and (speaker is None or speaker.kind == "party" or not (speaker.names or speaker.via == "pronoun" or speaker.plural)
+                              or _UNNAMED_EXPERTS.search(sentence.plain, 0, found.verb.start())):
+        return None  # "The firm estimates that", "I think", "…, researchers reported": not a named expert's research
+    return speaker
+
+
+# A group of experts as the subject ("The report's authors argue", "the researchers conclude"):
+# a later "They" points back to them.
+_PLURAL_CREDENTIAL = re.compile(r"\b(?:authors|researchers|scientists|academics|economists|analysts|scholars|historians|[a-z]+ologists)\s+$")
+# Unnamed experts right before the verb ("…, researchers reported", "our experts think"): nobody is named.
+_UNNAMED_EXPERTS = re.compile(
+    r"(?:^|[,;:—–-]\s*|\b(?:[Tt]he|[Ss]ome|[Mm]any|[Oo]ther|[Oo]ur|[Tt]heir|[Mm]ost)\s+)(?:[a-z-]+\s+)?"
+    r"(?:[Rr]esearchers?|[Ss]cientists?|[Ee]xperts?|[Aa]cademics?|[Ee]conomists?|[Aa]nalysts?|[Ss]pecialists?|[Dd]octors?|[a-z]+ologists?)\s+$"
+)
+
+
+_OWN_RESEARCH = re.compile(
+    r"^\W*(?:[Ww]e|[Oo]ur (?:[\w-]+ ){0,2}(?:analysis|paper|study|research|estimates?|findings|modell?ing|survey|report|briefing|"
+    r"results|calculations?|data)(?: of [\w ,-]{0,40})?)\s*$"
+)
+
+
+def _speaker_of(sentence: Sentence, found: _Attribution, memory: _Memory) -> Speaker | None:
     plain, verb = sentence.plain, found.verb
     subject_text = plain[found.left:verb.start()]
     tail = _SUBJECT_TAIL.search(subject_text).group()
     claim = bool(CLAIM_VERBS.fullmatch(verb.group()))
-    if not found.inverted and (DATA_SUBJECT.search(tail) or UNNAMED_RESEARCH.search(subject_text)):
+    if memory.research_publisher and not found.inverted and not claim and _OWN_RESEARCH.match(subject_text):
+        reason = f"the authors of this research publication report their own work: '{subject_text.strip(' •')} {verb.group()}'"
+        return Speaker("work", (), True, sentence.cue(found.left, verb.end(), reason))
+    data = DATA_SUBJECT.search(tail)
+    if data and re.search(r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Ww]e)\b", tail[data.end():]):
+        data = None  # "Using admissions data from X, they argue": the pronoun is the subject
+    if not found.inverted and (data or UNNAMED_RESEARCH.search(subject_text)):
         return None
     if not found.inverted and not claim and _survey_finding(sentence, subject_text):
         return None
@@ -264,11 +319,17 @@ def _speaker(sentence: Sentence, memory: _Memory) -> Speaker | None:
         reason = f"points back to {'experts' if kind != 'party' else 'someone'} named earlier: '{snippet}'"
         return Speaker(kind, referent.names, referent.plural, sentence.cue(cue_start, cue_end, reason), via="pronoun")
     credential = _credential(sentence, found)
+    if credential and memory.press_release and _issuers_manager(sentence, found):
+        credential = None  # the issuer's own head of school or chief executive speaks for the issuer
     if claim:
         return Speaker("party", tuple(names), len(names) > 1, sentence.cue(verb.start(), verb.end(), f"a verb that reports a claim: '{verb.group()}'"))
+    if credential and not found.inverted and _UNNAMED_EXPERTS.search(plain, 0, verb.start()):
+        # "…, analyst says": an unnamed expert; the names earlier in the sentence are not theirs
+        return Speaker("expert", (), bool(re.search(r"s\s+$", plain[:verb.start()])), credential)
     if credential:
         memory.experts.update(_POSSESSIVE.sub("", name.tokens[-1]) for name in names + _names_before_verb(sentence, found))
-        return Speaker("expert", tuple(names), len(names) > 1, credential)
+        plural = len(names) > 1 or bool(_PLURAL_CREDENTIAL.search(plain, 0, verb.start()))
+        return Speaker("expert", tuple(names), plural, credential)
     known = memory.kind_of(names)
     if known:
         what = "an expert" if known == "expert" else "a published work"
@@ -299,7 +360,7 @@ def _official_count(sentence: Sentence, found: _Attribution, subject_text: str) 
         return False
     after = sentence.plain[found.verb.end():]
     rest = sentence.plain[:found.verb.start()] if found.inverted or _NOTHING_AFTER.match(after) else after
-    return bool(re.search(r"\d", rest)) and not re.search(r"\b(?:should|must|will|would|could|may|might|expects?|hopes?|plans?)\b", rest)
+    return bool(FACT_MARKERS[0].pattern.search(rest)) and not re.search(r"\b(?:should|must|will|would|could|may|might|expects?|hopes?|plans?)\b", rest)
 
 
 def _survey_finding(sentence: Sentence, subject_text: str) -> bool:
@@ -315,13 +376,20 @@ def _subject_names(sentence: Sentence, found: _Attribution) -> list[Name]:
     """The speaker's names: the first name of the subject and any joined to it by "and"."""
     if found.inverted:
         return sentence.names(found.verb.end(), found.right_end)[:1]
-    names = sentence.names(found.left, found.verb.start())
+    names = [name for name in sentence.names(found.left, found.verb.start()) if not _DATE_WORDS.issuperset(name.tokens)]
     subject = names[:1]
     for name in names[1:]:
         if sentence.plain[subject[-1].end:name.start].strip() not in ("and", "or", "&"):
             break
         subject.append(name)
     return subject
+
+
+# Days and months are capitalised but are dates, not speakers ("published on Wednesday, Jane Roe, …").
+_DATE_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August "
+    "September October November December".split()
+)
 
 
 def _names_before_verb(sentence: Sentence, found: _Attribution) -> list[Name]:
@@ -371,6 +439,13 @@ def _referent(sentence: Sentence, found: _Attribution, tail: str, names: list[Na
     pronoun = PLURAL_REFERENCE.search(tail) or SINGULAR_REFERENCE.search(tail)
     if pronoun and any(name.end > tail_start + pronoun.start() for name in names):
         return None  # a name stands between the pronoun and the verb: it is the subject
+    if pronoun is None and not names:
+        # "They matched … and found that": the pronoun opens the sentence, the verb ends a coordination
+        opening = sentence.plain[found.left:found.verb.start()].lstrip()
+        pronoun = PLURAL_REFERENCE.match(opening) or SINGULAR_REFERENCE.match(opening)
+        if pronoun and not re.search(r"[,;]", opening):
+            return (memory.last_group or memory.last) if pronoun.re is PLURAL_REFERENCE else _singular_referent(sentence, found, memory)
+        pronoun = None
     if pronoun is None and names:
         return None
     if pronoun and pronoun.re is PLURAL_REFERENCE:
@@ -417,16 +492,19 @@ def _singular_referent(sentence: Sentence, found: _Attribution, memory: _Memory)
     return memory.last
 
 
-def _spread_over_quotations(document: Document) -> None:
+def _spread_over_quotations(document: Document, memory: _Memory | None = None) -> None:
     """Give every sentence of a quotation the speaker its attribution names, wherever that sits."""
     sentences = document.sentences
     for index, sentence in enumerate(sentences):
         if sentence.speaker or sentence.label or not sentence.quotations:
             continue
-        source = _quotation_source(sentences, index)
+        source = _quotation_source(sentences, index) or _introduced_by_colon(sentences, index, memory)
         if source and source.speaker:
             what = "an expert" if source.speaker.kind != "party" else "someone in the story"
-            reason = f"inside a quotation by {what}; the attribution is nearby: '{_cue_text(document, source.speaker.cue)}'"
+            where = _cue_text(document, source.speaker.cue)
+            if source.speaker.via == "quotation" and "nearby: " in source.speaker.cue.reason:
+                where = source.speaker.cue.reason.split("nearby: ", 1)[1].strip("'")
+            reason = f"inside a quotation by {what}; the attribution is nearby: '{where}'"
             cue = sentence.cue(0, 1, reason)
             sentence.speaker = Speaker(source.speaker.kind, source.speaker.names, source.speaker.plural, cue, via="quotation")
 
@@ -453,6 +531,40 @@ def _quotation_source(sentences: list[Sentence], index: int) -> Sentence | None:
     return None
 
 
+def _introduced_by_colon(sentences: list[Sentence], index: int, memory: _Memory | None):
+    """A quotation opening a paragraph right after a line that ends with a colon ("The minister said:",
+    "When I asked Roe what worried her, the answer came at once:") is the words of the person that
+    line names: its speaker, or an expert it names who was introduced earlier. Without a colon, a
+    paragraph that is wholly an unattributed quotation belongs to the speaker, or the known expert,
+    of the sentence just before it (the paragraph that introduces them)."""
+    sentence = sentences[index]
+    if index == 0 or not _QUOTE_MARK.match(sentence.text):
+        return None
+    before = sentences[index - 1]
+    if before.passage.paragraph == sentence.passage.paragraph or before.label:
+        return None
+    # a colon introduces the quotation; without one, a paragraph that is wholly an unattributed
+    # quotation belongs to the person the paragraph before ends on ("We asked X, an epidemiologist …")
+    colon = before.text.rstrip().endswith(":")
+    if not colon and sentence.quoted < 0.6:
+        return None
+    if before.speaker:
+        return before
+    if memory is None:
+        return None
+    names = before.names()
+    kind = memory.kind_of(names)
+    if kind is None:
+        return None
+    known = next(name for name in names if memory.kind_of([name]))
+    reason = f"introduces the words of {'an expert' if kind == 'expert' else 'a work'} named earlier: '{' '.join(known.tokens)}'"
+    speaker = Speaker(kind, (known,), False, before.cue(known.start, known.end, reason), via="pronoun")
+    if colon:
+        before.speaker = speaker  # the line that introduces the quotation is theirs too
+        return before
+    return SimpleNamespace(speaker=speaker)  # only the quotation is theirs, not the sentence naming them
+
+
 def _cue_text(document: Document, cue: Cue) -> str:
     return document.text[cue.start:cue.end]
 
@@ -461,3 +573,153 @@ def _decide(sentence: Sentence) -> None:
     speaker = sentence.speaker
     confidence = 0.85 if speaker.via == "attribution" else 0.75
     sentence.decide(_SPEAKER_LABEL[speaker.kind], confidence, [speaker.cue])
+
+
+# --- round 9: who publishes the page, fact-check claims, readers' comments, stance phrases ---------
+
+_PRESS_RELEASE = re.compile(
+    r"^(?:(?:PRESS|NEWS|MEDIA) RELEASE|(?:Press|News|Media) [Rr]elease|FOR IMMEDIATE RELEASE|For [Ii]mmediate [Rr]elease|"
+    r"Notes? (?:to|for) [Ee]ditors?|NOTES? TO EDITORS?|(?:Media|Press) (?:[Cc]ontacts?|[Ee]nquiries|[Ii]nquiries)|ENDS?)\b",
+    re.M,
+)
+# A manager's post, by which a person speaks for an organisation rather than from research.
+_MANAGER = re.compile(
+    r"\b(?:[Hh]ead of (?:the )?(?:School|Department|Faculty|College|Division|Institute)|[Vv]ice[- ][Cc]hancellor|[Dd]ean of\b|"
+    r"[Pp]rovost|[Pp]resident of|[Pp]rincipal of|[Cc]hief [Ee]xecutive|CEO\b|[Mm]anaging [Dd]irector|[Cc]o-?founder|[Ff]ounder|"
+    r"[Ss]pokes(?:person|man|woman)|[Cc]hair(?:man|woman)? of the (?:[Bb]oard|[Tt]rustees|[Gg]overnors))"
+)
+# ... unless the release marks them as the researcher or as independent of the issuer.
+_RESEARCHER_ROLE = re.compile(
+    r"\b(?:lead|senior|first|co-?|principal|chief) (?:author|investigator|researcher)|\bwho (?:led|co-led|ran|carried out|conducted)\b|"
+    r"\bindependent\b|\bnot involved\b", re.I
+)
+
+
+def _issuers_manager(sentence: Sentence, found: _Attribution) -> bool:
+    """In a press release, a speaker introduced by a manager's post ("Professor X, Head of the School of
+    Biosciences, said", "Dr Y, chief executive of Z") speaks for the issuer: a party, not an expert,
+    unless the release says they led the research or are independent of it."""
+    window = sentence.plain[found.left:found.right_end]
+    return bool(_MANAGER.search(window)) and not _RESEARCHER_ROLE.search(window)
+
+
+def _research_publisher(document: Document) -> bool:
+    """Lines above the body (masthead, breadcrumb, byline) name a research body or credentialed authors."""
+    for sentence in document.sentences[:8]:
+        if sentence.paragraph_size > 1 or len(sentence.words) > 30:
+            break
+        if sentence.label != "boilerplate":
+            continue
+        if any(lexicon.name in ("institution", "title") and lexicon.pattern.search(sentence.text) for lexicon in EXPERT_MARKERS):
+            return True
+    return False
+
+
+# A fact-check's label for the statement it checks: "Claim: “…” — Minister X, on radio".
+_CLAIM_LABEL = re.compile(r"^\W{0,3}(?:The )?(?:[Cc]laim|CLAIM|What was claimed|WHAT WAS CLAIMED)\s*:\s*\S")
+
+
+def _checked_claim(sentence: Sentence) -> Speaker | None:
+    label = _CLAIM_LABEL.match(sentence.text)
+    if not label:
+        return None
+    reason = "a fact-check's 'Claim:' label: the words that follow are someone's claim, to be checked"
+    return Speaker("party", (), False, sentence.cue(0, label.end() - 1, reason))
+
+
+# The heading of the readers' comments under an article: "3 comments", "Comments (12)", "Join the debate".
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d[\d,]* comments?|Comments?(?: \(\d[\d,]*\))?|COMMENTS?|Reader comments|Readers['’] comments|"
+    r"(?:Join|Join in) the (?:debate|conversation|discussion)\b.*|What readers (?:say|think).*)\s*:?$"
+)
+
+
+def _label_reader_comments(document: Document) -> None:
+    """Below a comments heading, each reader's comment sits under a line with their handle and a time
+    ("TolbyMum82 · 27 Nov 2026, 6:20 PM"): what follows that line is the commenter's claim."""
+    paragraphs = document.paragraphs()
+    start = next((i for i, p in enumerate(paragraphs) if len(p) == 1 and p[0].label == "boilerplate" and _COMMENTS_HEADING.match(p[0].text.strip())), None)
+    if start is None:
+        return
+    index = start + 1
+    while index + 1 < len(paragraphs):
+        handle, comment = paragraphs[index], paragraphs[index + 1]
+        line = handle[0].text.strip()
+        if len(handle) != 1 or handle[0].label != "boilerplate" or len(handle[0].words) > 10 or not (DATE_OR_TIME.search(line) or READ_TIME.search(line)):
+            break
+        if any(s.label for s in comment):
+            break
+        name = re.split(r"\s*[·|•,–—-]\s*", line, maxsplit=1)[0]
+        for sentence in comment:
+            reason = f"a reader's comment under the article, posted as '{name}': the commenter's own view"
+            sentence.speaker = Speaker("party", (), False, sentence.cue(0, len(sentence.text), reason))
+            sentence.decide("attributed_claim", 0.75, [sentence.speaker.cue])
+        index += 2
+
+
+# Whose view a sentence gives without a reporting verb: "To Enqvist, the forest is …", "Nor, in her
+# view, does …", "In Roe's reading, …".
+_STANCE_NAMED = re.compile(r"^(?:To|For) ((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}),")
+_STANCE_PHRASE = re.compile(
+    r"\b[Ii]n (?:(his|her|their)|([A-Z][\w’'-]+)['’]s) (?:view|opinion|words|reading|account|judgement|judgment|analysis|estimation)\b|"
+    # "His conclusion is that …", "Her answer was simple:": the argument of the person just quoted
+    r"^(?:(His|Her|Their)) (?:conclusion|argument|view|verdict|answer|explanation|prediction|diagnosis|advice|point|case) (?:is|was)\b"
+)
+
+
+def _stance(sentence: Sentence, memory: _Memory) -> Speaker | None:
+    plain = sentence.plain
+    named = _STANCE_NAMED.match(plain)
+    phrase = None if named else _STANCE_PHRASE.search(plain)
+    if named or (phrase and phrase.group(2)):
+        group = 1 if named else 2
+        match = named or phrase
+        names = sentence.names(match.start(group), match.end(group))
+        kind = memory.kind_of(names)
+        if kind is None:
+            return None
+        reason = f"gives the view of {'an expert' if kind == 'expert' else 'a work'} named earlier: '{match.group()}'"
+        return Speaker(kind, tuple(names), False, sentence.cue(match.start(), match.end(), reason), via="pronoun")
+    if phrase is None:
+        return None
+    if (phrase.group(1) or phrase.group(3) or "").lower() == "their":
+        referent = memory.last_group or memory.last
+    else:
+        previous = memory.previous
+        referent = previous.speaker if previous is not None and previous.speaker else memory.last
+    if referent is None:
+        return None
+    who = "someone" if referent.kind == "party" else "an expert"
+    reason = f"gives the view of {who} named just before: '{phrase.group()}'"
+    return Speaker(referent.kind, referent.names, referent.plural, sentence.cue(phrase.start(), phrase.end(), reason), via="pronoun")
+
+
+# A question-and-answer interview: "Q: …" lines are the interviewer's, "A: …" the interviewee's.
+_QUESTION_LINE = re.compile(r"^(?:Q|Q\.|Question)\s*[:.]\s+\S")
+_ANSWER_LINE = re.compile(r"^(?:A|A\.|Answer)\s*[:.]\s+\S")
+
+
+def _label_interview_answers(document: Document, memory: _Memory) -> None:
+    """In a "Q: … / A: …" interview (two or more of each), every answer, and any paragraph that carries
+    it on before the next question, is the interviewee's words: an expert when the article has
+    introduced an expert (a credential or an institution next to a name), otherwise a party. The
+    questions are left to the writer's-voice pass: the outlet asks them."""
+    paragraphs = document.paragraphs()
+    questions = [i for i, p in enumerate(paragraphs) if _QUESTION_LINE.match(p[0].text)]
+    answers = [i for i, p in enumerate(paragraphs) if _ANSWER_LINE.match(p[0].text)]
+    if len(questions) < 2 or len(answers) < 2:
+        return
+    kind = "expert" if memory.experts else "party"
+    who = "the expert being interviewed" if kind == "expert" else "the person being interviewed"
+    for start in answers:
+        index = start
+        while index < len(paragraphs) and (index == start or (not _QUESTION_LINE.match(paragraphs[index][0].text) and index < questions[-1])):
+            paragraph = paragraphs[index]
+            if any(s.label in ("boilerplate", "headline_teaser") for s in paragraph):
+                break
+            for sentence in paragraph:
+                if sentence.label or (sentence.speaker and sentence.speaker.via == "attribution"):
+                    continue  # page furniture, or the interviewee reporting someone else's words
+                reason = f"an answer in a question-and-answer interview: the words of {who}"
+                sentence.speaker = Speaker(kind, (), False, sentence.cue(0, 1, reason), via="quotation")
+            index += 1

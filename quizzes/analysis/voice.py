@@ -97,12 +97,22 @@ def genre(document: Document) -> str:
 
 def label_voice(document: Document) -> None:
     """Label every sentence still undecided as ``reported_fact`` or ``editorial_framing``."""
+    from .layout import emphasis_capitals, lowercase_vocabulary  # layout imports this module
+
     prior_label, prior = _GENRE_PRIOR[genre(document)]
+    vocabulary = lowercase_vocabulary(document)
     for sentence in document.sentences:
         if sentence.label:
             continue
         fact, fact_found = fact_cues(sentence)
         framing, framing_found = framing_score(sentence)
+        shouted = emphasis_capitals(sentence, vocabulary) if sentence.paragraph_size > 1 or len(sentence.words) > 8 else []
+        # five letters or more: short capitals in a body sentence are mostly acronyms ("the WHO", "NICE")
+        shouted = [cue for cue in shouted if cue.end - cue.start >= 5]
+        if shouted:
+            # ordinary words in capitals in a body sentence ("Viewers have been FURIOUS"): the outlet shouts
+            framing += 1.5
+            framing_found = framing_found + [shouted[0]]
         if prior_label == "editorial_framing":
             framing += prior
         else:
