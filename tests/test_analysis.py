@@ -1490,3 +1490,199 @@ def test_answers_in_a_question_and_answer_interview_are_the_interviewees():
     # without an expert introduced, the interviewee is a party
     party = text.replace("Dr Ines Carr, a hydrologist at the University of Fenby, has studied", "Ines Carr has farmed")
     assert _rule_labels(party)["It costs little and it works."] == "attributed_claim"
+
+
+# --- round 10 ---------------------------------------------------------------------------------
+
+def test_service_widgets_access_links_event_promotions_and_page_notes_are_furniture():
+    text = (
+        "Fenby FM 98.2\n"
+        "Listen live\n"
+        "Now playing: The Larks – Summer Road\n\n"
+        "Ferry fares to rise in spring\n"
+        "By Ola Berg, Fenby FM News\n"
+        "08:15, Monday 3 March 2026\n\n"
+        "Ferry fares will rise by 5% in April, the operator said on Monday.\n\n"
+        "Listen to an audio version of this article\n"
+        "Watch this story in British Sign Language (BSL)\n\n"
+        "Weather: Fenby 9°C, sunny spells after a misty start\n"
+        "Travel: A12 southbound – delays of 20 minutes near the bridge\n\n"
+        "Book now for the Coast Business Awards 2027 – 4 June, Pier Hall. Early-bird tables close on 1 May.\n\n"
+        "___\n\n"
+        "Staff writer Ann Poe contributed to this report.\n"
+    )
+    labels = _rule_labels(text)
+    for line in ("Listen live", "Now playing: The Larks – Summer Road", "08:15, Monday 3 March 2026",
+                 "Listen to an audio version of this article", "Watch this story in British Sign Language (BSL)",
+                 "Weather: Fenby 9°C, sunny spells after a misty start",
+                 "Travel: A12 southbound – delays of 20 minutes near the bridge",
+                 "Book now for the Coast Business Awards 2027 – 4 June, Pier Hall.", "Early-bird tables close on 1 May.",
+                 "___", "Staff writer Ann Poe contributed to this report."):
+        assert labels[line] == "boilerplate", line
+    assert labels["Ferry fares will rise by 5% in April, the operator said on Monday."] != "boilerplate"
+
+
+def test_advice_column_notes_a_readers_letter_and_its_signature():
+    text = (
+        "The Fenby Mercury\n"
+        "Money | Your questions\n\n"
+        "'My builder vanished with my deposit – can I get it back?'\n"
+        "By Tom Reyes\n\n"
+        "Dear Tom, in May I paid a builder £900 to fix my roof and he never came back. His phone is dead. Is that even legal?\n"
+        "Marta K, Ashwell\n\n"
+        "You paid by card, so your card company may be able to help.\n\n"
+        "We cannot answer letters personally. Replies are for general guidance only and are not regulated legal advice.\n\n"
+        "This interview has been edited for length and clarity.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Money | Your questions"] == "boilerplate"
+    assert labels["Marta K, Ashwell"] == "boilerplate"
+    for sentence in ("His phone is dead.", "Is that even legal?"):
+        assert labels[sentence] == "attributed_claim", sentence
+    for sentence in ("We cannot answer letters personally.",
+                     "Replies are for general guidance only and are not regulated legal advice.",
+                     "This interview has been edited for length and clarity."):
+        assert labels[sentence] == "boilerplate", sentence
+
+
+def test_a_section_label_and_the_writers_name_alone_over_the_date_are_furniture():
+    text = (
+        "The Fenby Mercury\n"
+        "Opinion | Roads and transport\n\n"
+        "A bypass nobody asked for\n"
+        "The county wants a new road. It should think again\n\n"
+        "Ola Berg\n"
+        "Mon 3 Mar 2026 07.00 GMT\n\n"
+        "The county will vote on the bypass in June.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Opinion | Roads and transport"] == "boilerplate"
+    assert labels["Ola Berg"] == "boilerplate"
+    # a short headline over a byline is still the headline, not a name
+    short = "Storm Ciara\nBy Ola Berg\n\nThe storm closed 40 roads on Monday, police said.\n"
+    assert _rule_labels(short)["Storm Ciara"] != "boilerplate"
+    obituary = (
+        "The Fenby Post\n"
+        "Obituaries\n\n"
+        "Ann Lind (1941–2026)\n"
+        "Chemist who taught a town to test its water\n\n"
+        "Ann Lind, who has died aged 84, was a water chemist at the Fenby Institute.\n"
+    )
+    assert _rule_labels(obituary)["Obituaries"] == "boilerplate"
+
+
+def test_previews_of_the_next_issue_and_curiosity_standfirsts_are_teasers():
+    text = (
+        "Fenby Letters\n\n"
+        "Do speed bumps slow anyone down? Here's what ten years of counts show\n"
+        "By Ola Berg\n\n"
+        "The county fitted 40 speed bumps in 2016.\n\n"
+        "Average speeds fell by 3mph on the streets with bumps.\n\n"
+        "Next week: the one junction every cyclist fears, and why it keeps getting worse\n\n"
+        "For paid subscribers: what a full redesign would cost, and who would pay\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Next week: the one junction every cyclist fears, and why it keeps getting worse"] == "headline_teaser"
+    assert labels["For paid subscribers: what a full redesign would cost, and who would pay"] == "headline_teaser"
+    from quizzes.analysis.lexicons import TEASER_MARKERS
+    gap = next(lexicon for lexicon in TEASER_MARKERS if lexicon.name == "curiosity gap")
+    assert gap.pattern.search("Here's what ten years of counts show")
+    assert not gap.pattern.search("Here's what the council said: the bumps stay.")
+
+
+def test_tabloid_bullets_with_a_figure_or_a_claim_are_not_links():
+    text = (
+        "DAILY FLARE\n\n"
+        "EXPERTS WARN: Your kettle could be RUINING your tea\n"
+        "You won't believe the mistake millions make every morning\n\n"
+        "• Kettle sales have doubled in ten years\n"
+        "• Insiders claim makers have known about the problem for years\n\n"
+        "Tea drinkers across the country are being told to rethink their morning routine.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["• Kettle sales have doubled in ten years"] != "headline_teaser"
+    assert labels["• Insiders claim makers have known about the problem for years"] == "attributed_claim"
+
+
+def test_single_quotation_marks_quote_when_a_text_has_no_double_ones():
+    text = (
+        "Kettle warning\n\n"
+        "Dentist Dr Mia Hart, of the University of Fenby, told the Flare: 'Boiling hard water leaves scale. "
+        "If you drink it all day, your teeth never get a rest, because the minerals build up.'\n\n"
+        "'Descale it once a month and you will be fine.'\n\n"
+        "It's the farmers' busiest week, and the 'fresh' claims are everywhere.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["If you drink it all day, your teeth never get a rest, because the minerals build up.'"] == "sourced_argument"
+    assert labels["'Descale it once a month and you will be fine.'"] == "sourced_argument"
+    from quizzes.analysis.quotes import quotations
+    assert quotations("It's the farmers' busiest week, and the 'fresh' claims are everywhere.") == []
+
+
+def test_interview_turns_under_names_and_initials_belong_to_the_interviewee():
+    text = (
+        "Fenby Review\n\n"
+        "Why your commute might be good for you\n"
+        "In her new book, geographer Ada Lind argues that the journey to work is the best part of the day.\n\n"
+        "Fenby Review: Most people hate commuting. What did you find?\n\n"
+        "Ada Lind: The people who walked or cycled were happier when they arrived. The effect was small but steady.\n\n"
+        "FR: Isn't that just because happy people cycle?\n\n"
+        "AL: That was my first worry too. So we compared days when trains were cancelled and people had to walk.\n\n"
+        "FR: And?\n\n"
+        "AL: The lift was still there. The national travel survey shows trips fell from 40 minutes to 31.\n"
+    )
+    labels = _rule_labels(text)
+    for sentence in ("The effect was small but steady.", "AL: That was my first worry too.",
+                     "So we compared days when trains were cancelled and people had to walk."):
+        assert labels[sentence] == "sourced_argument", sentence
+    assert labels["FR: Isn't that just because happy people cycle?"] != "sourced_argument"
+    # a statistic from elsewhere inside an answer stays a fact
+    assert labels["The national travel survey shows trips fell from 40 minutes to 31."] == "reported_fact"
+
+
+def test_obituary_tributes_are_claims_while_the_subjects_own_work_stays_sourced():
+    text = (
+        "Obituaries\n\n"
+        "Ann Lind (1941–2026)\n"
+        "Chemist who taught a town to test its water\n\n"
+        "Ann Lind, who has died aged 84, was a water chemist whose work changed how councils think about lead pipes.\n\n"
+        "In 1979 she showed that old pipes leached lead into soft water. In retirement she wrote a short memoir, A Quiet River (2012).\n\n"
+        "Professor Tom Reyes, who succeeded her at the Fenby Institute, said: \"Ann read every draft we wrote. She made us all braver.\"\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["In 1979 she showed that old pipes leached lead into soft water."] == "sourced_argument"
+    assert labels["In retirement she wrote a short memoir, A Quiet River (2012)."] == "reported_fact"
+    assert labels["Professor Tom Reyes, who succeeded her at the Fenby Institute, said: \"Ann read every draft we wrote."] == "attributed_claim"
+    assert labels["She made us all braver.\""] == "attributed_claim"
+    # outside an obituary the professor's words keep their standing
+    plain = text.replace("Obituaries\n\n", "").replace(", who has died aged 84,", "")
+    assert _rule_labels(plain)["She made us all braver.\""] == "sourced_argument"
+
+
+def test_according_to_a_named_expert_and_a_speaker_who_leads_a_survey():
+    text = (
+        "Milk prices\n\n"
+        "Dairies paid 38p a litre in May.\n\n"
+        "That average is misleading, according to Ines Carr, an economist at the University of Fenby.\n\n"
+        "Farm economist Dr Mia Hart, who leads the survey, said the average hides a wide spread.\n\n"
+        "Prices fell by 2p, according to figures from the Milk Board.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["That average is misleading, according to Ines Carr, an economist at the University of Fenby."] == "sourced_argument"
+    assert labels["Farm economist Dr Mia Hart, who leads the survey, said the average hides a wide spread."] == "sourced_argument"
+    assert labels["Prices fell by 2p, according to figures from the Milk Board."] == "reported_fact"
+
+
+def test_claiming_money_is_no_claim_and_her_reasoning_gives_the_experts_view():
+    text = (
+        "Refund row\n\n"
+        "Dr Ada Lind, an economist at the University of Fenby, studied 400 refunds. Her reasoning is that banks pay when pressed.\n\n"
+        "Go back to your card company and claim the remaining £900 as well.\n\n"
+        "You can also claim back the booking fee.\n\n"
+        "The firm claims the delay was the airline's fault.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Her reasoning is that banks pay when pressed."] == "sourced_argument"
+    assert labels["Go back to your card company and claim the remaining £900 as well."] != "attributed_claim"
+    assert labels["You can also claim back the booking fee."] != "attributed_claim"
+    assert labels["The firm claims the delay was the airline's fault."] == "attributed_claim"

@@ -85,6 +85,7 @@ _REASON_KEYS = (
     "reader poll", "explainer", "exclamation", "publisher", "about the author",
     "verdict", "score line", "campaign banner", "fact-check", "reader's comment", "research publication",
     "gives the view", "introduces the words", "wire", "cut in two", "note about the writer",
+    "interview turn", "reader's letter", "obituary", "separator", "signature", "section above", "described by a credential",
 )
 # The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
 _OPINION_SECTION = re.compile(

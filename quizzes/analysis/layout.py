@@ -9,7 +9,9 @@ from .lexicons import (
     ATTRIBUTION_VERBS,
     BARE_LINK,
     CHAPTER_MARKER,
+    CLAIM_VERBS,
     DATE_OR_TIME,
+    FACT_MARKERS,
     FRAMING_MARKERS,
     META_SEPARATOR,
     NAV_SEPARATOR,
@@ -138,6 +140,8 @@ def _label_link_paragraphs(document: Document) -> None:
         tag = LINK_TAG.match(first.text) or re.match(r"\[[A-Z][A-Z ]{1,24}\]", first.text)
         if not tag or len(paragraph) > 3 or sum(len(s.words) for s in paragraph) > _LINK_PARAGRAPH_WORDS:
             continue
+        if _section_label(document, first):
+            continue  # "Opinion | Courts and justice" over the headline: the page's section, not a link
         for sentence in paragraph:
             if sentence is first:
                 cues = [first.cue(tag.start(), tag.end(), f"a tag that links to another article: '{tag.group().strip()}'")]
@@ -149,6 +153,18 @@ def _label_link_paragraphs(document: Document) -> None:
 
 
 _POLL_TAG = re.compile(r"^\W{0,3}\s*(?:Poll|POLL|Quiz|QUIZ|Vote|VOTE)\s*[:|–—-]\s")
+
+
+def _section_label(document: Document, sentence: Sentence) -> bool:
+    """A section label of the page above the headline ("Opinion | Courts and justice", "News | Local"):
+    a section word, a bar and a few words of navigation, unpunctuated, among the first three lines."""
+    text = sentence.text.strip()
+    if not any(paragraph[0] is sentence for paragraph in document.paragraphs()[:3]):
+        return False
+    if "|" not in text or TERMINAL.search(text) or text.endswith(("?", "!")):
+        return False
+    segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
+    return 2 <= len(segments) <= 4 and all(len(seg.split()) <= 3 for seg in segments)
 
 
 def _label_poll_answers(document: Document, question: Sentence) -> None:
@@ -343,8 +359,30 @@ def _decide_all(paragraph: list[Sentence], confidence: float, reason: str) -> No
             sentence.decide(BOILERPLATE, confidence, _whole(sentence, reason))
 
 
+# A rule of punctuation alone on its line ("___", "* * *", "———"): a separator of the page.
+_SEPARATOR_LINE = re.compile(r"[_\-–—=*~·•#+\s]{3,}")
+# A person's name alone on its line: two or three capitalised words ("Jane Roe", "Ann-Marie de Poe").
+_NAME_LINE = re.compile(r"[A-Z][\w’'-]+(?: (?:de|van|von|da|del|di|le|la|bin|al))?(?: [A-Z][\w’'-]+){1,2}")
+# A reader's sign-off under a letter: a first name and an initial or surname, a comma, a place.
+_SIGNATURE_LINE = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][\w’'-]*\.?)?, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
+_LETTER_OPENING = re.compile(r"^(?:Dear|DEAR) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,")
+
+
+def _date_or_byline(paragraph: list[Sentence]) -> bool:
+    text = paragraph[0].text.strip()
+    return len(paragraph) == 1 and bool(TIMESTAMP.match(text) or DATELINE.match(text) or BYLINE.match(text))
+
+
 def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: list[list[Sentence]]) -> str | None:
     text = sentence.text.strip()
+    if sentence.paragraph_size == 1 and _SEPARATOR_LINE.fullmatch(text):
+        return "a separator line of the page (punctuation alone), not part of the story"
+    if _is_line(sentence) and len(sentence.words) <= 4 and _NAME_LINE.fullmatch(text) and (
+        (index + 1 < count and _date_or_byline(paragraphs[index + 1])) or (index > 0 and _date_or_byline(paragraphs[index - 1]))
+    ) and any(len(p[0].words) >= 5 for p in paragraphs[:index]):  # below a headline: a short headline is not a name
+        return "the writer's name alone on a line next to the date or byline: a byline"
+    if _is_line(sentence) and len(sentence.words) <= 6 and index > 0 and _SIGNATURE_LINE.fullmatch(text) and _LETTER_OPENING.match(paragraphs[index - 1][0].text):
+        return "the signature under a reader's letter (name and place): page furniture"
     short = sentence.paragraph_size <= 2 and len(sentence.words) <= 30
     if short and BYLINE.match(text) and not ATTRIBUTION_VERBS.search(sentence.plain):
         return "a byline or a note about the author, not part of the story"
@@ -421,6 +459,8 @@ def _label_mastheads(document: Document, kickers: set[int]) -> None:
         words = len(sentence.words)
         if words <= 4 and text.isupper():
             reason = f"the name of the publication or section above the headline: '{text}'"
+        elif words <= 3 and _SECTION_NAME.fullmatch(text):
+            reason = f"the name of the section above the headline: '{text}'"
         elif words <= 20 and TAGLINE.search(text):
             reason = f"the publication's tagline under its name: '{text}'"
         elif words <= 3 and _longer_line_below(sentences, index, words + 2):
@@ -434,6 +474,13 @@ def _label_mastheads(document: Document, kickers: set[int]) -> None:
         sentence.decide(BOILERPLATE, 0.8, _whole(sentence, reason))
 
 
+# The name of a newspaper section alone on a line above the headline ("Obituaries", "Money", "HEALTH").
+_SECTION_NAME = re.compile(
+    r"(?:News|Local news|World|UK|US|Politics|Business|Money|Personal finance|Sport|Sports|Opinion|Comment|Obituar(?:y|ies)|"
+    r"Health|Science|Technology|Tech|Culture|Arts|Books|Lifestyle|Travel|Education|Environment|Letters|Features?|"
+    r"Reviews?|Food|Motoring|Property|Farming|Weather|Life|Family|Jobs|Tributes)",
+    re.I,
+)
 # A publisher's name in title case with an organisation or newspaper noun ("Ashgrove Institute for
 # Public Finance", "The Wyford Echo").
 _ORGANISATION_NAME = re.compile(
@@ -573,10 +620,18 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
     for index, sentence in enumerate(document.sentences):
         if sentence.label or not _is_line(sentence) or _REFERENCE_TO_WORK.search(sentence.text) or _verdict(sentence):
             continue
+        if _BULLET.match(sentence.text) and not _teaser_cues(sentence, vocabulary) and (
+            any(sentence.matches(lexicon, limit=1) for lexicon in FACT_MARKERS[:2])
+            or ATTRIBUTION_VERBS.search(sentence.plain) or CLAIM_VERBS.search(sentence.plain)
+        ):
+            continue  # a bullet-point summary under the headline: facts or claims, judged by the later passes
         neighbours = document.sentences[max(0, index - 1):index] + document.sentences[index + 1:index + 2]
         if any(n.label == TEASER and abs(n.passage.paragraph - sentence.passage.paragraph) == 1 and n.start > document.sentences[0].passage.end for n in neighbours):
             reason = "a short unpunctuated line among other promotional links"
             sentence.decide(TEASER, 0.6, [sentence.cue(0, len(sentence.text), reason)])
+
+
+_BULLET = re.compile(r"^\s*[•▪◦‣●]\s+\S")
 
 
 def _label_split_link_lines(document: Document, vocabulary: set[str]) -> None:

@@ -601,6 +601,9 @@ LINK_TAG = _compile(
     r"Watch|WATCH|Listen|LISTEN|Video|VIDEO|Live|LIVE|Pictured|PICTURED|Exclusive|EXCLUSIVE|Breaking|BREAKING|"
     r"Opinion|OPINION|Analysis|ANALYSIS|Explainer|Recommended|Don't miss|DON'T MISS|Don’t miss|"
     r"Poll|POLL|Quiz|QUIZ|Vote|VOTE|"
+    # previews of the next issue and of paid sections: "Next week: …", "For paid subscribers: …"
+    r"Next (?:week|time|issue|month)|NEXT (?:WEEK|TIME|ISSUE)|Coming up|COMING UP|Coming (?:next|soon)|In the next issue|"
+    r"For (?:paid |premium )?(?:subscribers|members)|Paid subscribers|Subscribers only|SUBSCRIBERS ONLY|Members only|"
     r"(?!(?:Posted|Updated|Published|Edited|Modified|Sponsored|Promoted|Supported|Presented|Produced|Hosted|Filed|Tagged|"
     r"Licensed|Reproduced|Republished|Embargoed|Released|Dated|Fact-checked|Reviewed|Verified|Powered)\b)"
     r"(?!(?:POSTED|UPDATED|PUBLISHED|EDITED|SPONSORED|PROMOTED|SUPPORTED|PRESENTED|PRODUCED|EMBARGOED|RELEASED|DATED)\b)"
@@ -612,7 +615,7 @@ TEASER_MARKERS = (
     _lexicon(
         "curiosity gap",
         _words("the truth about", "you won't believe", "you need to know", "here's why", "here is why",
-               "this is why", "the real reason", "secrets?", "inside the mind", "what happened next",
+               "this is why", "the real reason", "here['’]s (?:what|how)(?![^:]*:)", "here is (?:what|how)(?![^:]*:)", "this is what", "secrets?", "inside the mind", "what happened next",
                "the one thing", "want you to know", "will make your", "you need to see", "you have to see",
                "(?:says|said|say) it all"),
         "a curiosity gap: '{m}'",
@@ -688,8 +691,8 @@ BOILERPLATE_MARKERS = (
                "Try (?:it )?(?:free|for free)", "free trial", "SHOP NOW", "Shop now", "BUY NOW", "Buy now", "SHOP THE",
                # disclaimers of health, finance and opinion pages
                "(?:is|are|does not constitute|do not constitute|should not be taken as) (?:not )?(?:intended as )?"
-               "(?:medical|financial|legal|professional|investment|health) advice",
-               "for (?:general )?information(?:al)? (?:purposes )?only",
+               "(?:regulated |personal(?:ised|ized)? |individual |independent )?(?:medical|financial|legal|professional|investment|health) advice",
+               "for (?:general )?(?:information(?:al)?|guidance) (?:purposes )?only",
                "(?:views|opinions) (?:expressed|in this [a-z]+)[^.?!]{0,60}(?:are|is) (?:those )?(?:of )?(?:the|its|their) (?:authors?|writers?|own)",
                "not (?:responsible|liable) for the content of external", "(?:Always|Please) (?:check|seek|consult|follow) (?:local|your|a|professional|medical)",
                # series, print issues, republishing, moderation, reader calls to comment
@@ -737,9 +740,29 @@ BOILERPLATE_MARKERS = (
                "Cite this (?:article|paper|briefing|report|page|post|piece|study|publication|story)", "How to cite",
                # betting pages: odds and age notices
                "Odds (?:are )?(?:correct|accurate) (?:at|as)", "(?:Over[- ])?18s? only", "18\\+ only", "gamble responsibly",
-               "BeGambleAware")
+               "BeGambleAware",
+               # other formats of the page for access: "Listen to an audio version of this article",
+               # "Watch this article in British Sign Language (BSL)"
+               "(?:audio|BSL|sign[- ]language|large[- ]print|easy[- ]read|text[- ]only|printable|accessible|braille) "
+               "(?:version|edition|format|transcript)s? of this (?:article|page|story|report|post|guide|programme|episode)",
+               "(?:this|the) (?:article|page|story|report|guide|video|programme) in (?:British |Irish |American )?Sign Language",
+               "Listen live", "On air now",
+               # events promotions: "Book now for …", "Early-bird tables close on …"
+               "Book (?:now|today|your (?:place|places|tickets?|tables?|seats?|stand)|tickets? (?:now|today|here|online))",
+               "Early[- ]bird (?:tickets?|tables?|rates?|prices?|offers?|discounts?|booking|registration|places)",
+               "Tickets (?:are )?(?:on sale|available) (?:now|today|from|at|online)",
+               # letters and questions pages: the outlet cannot reply one by one
+               "(?:We|I) (?:cannot|can['’]t|can not|am unable to|are unable to|regret (?:that )?(?:we|I) (?:cannot|can['’]t|are unable to|am unable to)) "
+               "(?:answer|reply to|respond to|acknowledge|enter into correspondence|correspond)(?: (?:letters|e-?mails|questions|queries|every|all|each|individual|personally|individually))?",
+               "(?:letters|questions|queries|e-?mails) (?:cannot|can['’]t|will not) be (?:answered|acknowledged|returned) (?:personally|individually)",
+               # notes on how an interview or letter was edited
+               "(?:has been|have been|was|were|is|are) (?:lightly )?(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity|space)",
+               # a wire story's contributor line: "Staff writer X contributed to this report."
+               "contributed (?:additional )?(?:reporting|to this (?:report|story|article))")
         # what a gift pays for, opening the sentence: "£30 could pay for a water filter …"
-        + r"|©|^Source:|^[£$€]\d{1,4}(?:\.\d\d)? (?:a month |a week |a year )?(?:can|could|will|would) (?:help )?"
+        # a service widget of a broadcaster's or local site's page: "Weather: 7°C, light rain", "Now playing: …"
+        + r"|^(?:Weather|Travel|Traffic|Travel news|Tides?|Pollen(?: count)?|Air quality|Now playing|Now on air|On air|Up next on air|Sunrise|Sunset)\s*:\s"
+        r"|©|^Source:|^[£$€]\d{1,4}(?:\.\d\d)? (?:a month |a week |a year )?(?:can|could|will|would) (?:help )?"
         r"(?:pay|buy|provide|fund|give|feed|keep|train|plant|supply|cover|drill|send|protect)",
         "a website notice, not part of the news story: '{m}'",
         2.0,
@@ -882,7 +905,7 @@ READ_TIME = _compile(r"\b\d+ ?(?:min|mins|minutes?|MIN|MINS|hrs?|hours?)\b(?: (?
 TIMESTAMP = _compile(
     rf"^(?:(?:Last )?(?:Published|Updated|Posted|Modified|Edited)(?: on| at)?:?\s+[\w ,:./+-]{{2,40}}|"
     rf"\d+ (?:min|mins|minute|minutes)(?: read| listen| watch)|\d+ (?:MIN|MINS|MINUTES?)(?: READ| LISTEN| WATCH)|(?:About )?\d+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) ago|"
-    rf"{_DATE}(?:[, ]+(?:at )?\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm]| [A-Z]{{3,4}})?)?|\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm])? [A-Z]{{3,4}}(?:,? {_DATE})?)$"
+    rf"{_DATE}(?:[, ]+(?:at )?\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm]| [A-Z]{{3,4}})?)?|\d{{1,2}}[.:]\d{{2}}(?: ?[AaPp][Mm])?(?: [A-Z]{{3,4}})?(?:,? {_DATE})?)$"
 )
 # A line of share buttons and counters: "Share this post: Facebook | X | Email", "Comments (34)",
 # "Tweet", "Like 1.2k", "12 shares".

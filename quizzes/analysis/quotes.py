@@ -25,8 +25,15 @@ class Quotation:
     end: int
 
 
+SINGLE_OPENING = "'‘"
+SINGLE_CLOSING = "'’"
+
+
 def quotations(text: str) -> list[Quotation]:
-    """Every quotation of ``text`` in order."""
+    """Every quotation of ``text`` in order. A text with no double quotation mark at all quotes with
+    single marks (the British tabloid and house style): then single marks are read, within a paragraph."""
+    if not any(mark in text for mark in QUOTE_MARKS):
+        return _single_quotations(text)
     found: list[Quotation] = []
     open_at: int | None = None
     for line_start, line_end in paragraphs(text):
@@ -44,6 +51,32 @@ def quotations(text: str) -> list[Quotation]:
                 open_at = None
     if open_at is not None:
         found.append(Quotation(open_at, _last_non_space(text, open_at, len(text))))
+    return found
+
+
+def _single_quotations(text: str) -> list[Quotation]:
+    """Quotations in single marks. A mark opens only at the start of a paragraph or after a space,
+    colon or bracket, before a capital letter or digit ("told us: 'It was …"); it closes only right after
+    punctuation that ends a clause, before a space, comma or the end of the paragraph ("… brush.'", "…
+    can,' she said"). Apostrophes ("it's", "the farmers' union") and scare quotes ('for years') never
+    match both tests, so they are left alone. A quotation still open at the end of its paragraph ends there."""
+    found: list[Quotation] = []
+    for line_start, line_end in paragraphs(text):
+        open_at: int | None = None
+        for index in range(line_start, line_end):
+            char = text[index]
+            if char not in SINGLE_OPENING and char not in SINGLE_CLOSING:
+                continue
+            before = text[index - 1] if index > line_start else " "
+            after = text[index + 1] if index + 1 < line_end else " "
+            if open_at is None:
+                if char in SINGLE_OPENING and before in " \t:(—–-" and (after.isupper() or after.isdigit()):
+                    open_at = index
+            elif char in SINGLE_CLOSING and before in ".,!?…" and (after.isspace() or after in ",;)"):
+                found.append(Quotation(open_at, index + 1))
+                open_at = None
+        if open_at is not None:
+            found.append(Quotation(open_at, _last_non_space(text, open_at, line_end)))
     return found
 
 

@@ -12,6 +12,7 @@ from .lexicons import (
     CITATION,
     NARRATIVE_CITATION,
     CLAIM_VERBS,
+    CREDENTIAL_NOUNS,
     FACT_MARKERS,
     NAMING_VERBS,
     RESEARCHERS_AT,
@@ -103,6 +104,9 @@ def label_speakers(document: Document) -> None:
     _spread_over_quotations(document, memory)
     _label_transcript_turns(document)
     _label_interview_answers(document, memory)
+    _label_named_turns(document)
+    _label_reader_letters(document)
+    _label_obituary_tributes(document)
     for sentence in document.sentences:
         if sentence.speaker and not sentence.label:
             _decide(sentence)
@@ -159,6 +163,22 @@ def _learn_works(sentence: Sentence, memory: _Memory) -> bool:
     return found
 
 
+# A kind of work named right before "Title (year)": the capitalised words are its title, not authors.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:memoir|book|novel|film|album|play|poem|collection|biography|autobiography|documentary|series|opera|song|"
+    r"exhibition|title)s?,?\s+(?:[A-Z][\w’'-]*,?\s+){0,6}$"
+)
+
+
+# A person described by a credential through a verb to be ("Jane Roe, who has died aged 87, was a soil
+# microbiologist", "Ann Poe is an economist at …"): remembered as an expert.
+_COPULAR_CREDENTIAL = re.compile(
+    r"((?:(?:Dr|Prof|Professor) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),?(?: [^,.;]{3,60},)? (?:is|was|has been|had been) (?:an?|the) (?:[\w’'-]+ ){0,3}(?:"
+    + "|".join(sorted((n for n in CREDENTIAL_NOUNS if n not in ("author", "co-author", "expert", "pundit")), key=len, reverse=True))
+    + r"|[a-z]{3,}ologist)s?\b"
+)
+
+
 def _learn_authors(sentence: Sentence, memory: _Memory) -> Speaker | None:
     """Register the authors of a citation ("(Roe and Poe 2021, Journal of X)"), of "a study by
     Roe and Poe" and "researchers at <University>" as experts; a cited sentence is their finding."""
@@ -167,6 +187,8 @@ def _learn_authors(sentence: Sentence, memory: _Memory) -> Speaker | None:
     for pattern, what in ((CITATION, "a study cited by its authors and year"), (NARRATIVE_CITATION, "a study cited by its authors and year"),
                           (WORK_BY, "a study named by its authors")):
         for match in pattern.finditer(plain):
+            if pattern is NARRATIVE_CITATION and _TITLE_BEFORE.search(plain, max(0, match.start() - 60), match.start()):
+                continue  # "her memoir, A Slow Country Underfoot (2011)": a title and its year, not authors
             authors = re.findall(r"[A-Z][\w’'-]+", match.group(1))
             memory.experts.update(_POSSESSIVE.sub("", a) for a in authors)
             plural = len(authors) > 1 or "et al" in match.group(1)
@@ -179,6 +201,12 @@ def _learn_authors(sentence: Sentence, memory: _Memory) -> Speaker | None:
             reason = f"a person named with a university or a credential: '{match.group()}'"
             found = Speaker("expert", (Name(match.start(1), match.end(1), tuple(people)),), len(people) > 1,
                             sentence.cue(match.start(), match.end(), reason))
+    for match in _COPULAR_CREDENTIAL.finditer(plain):
+        person = match.group(1)
+        memory.experts.add(_POSSESSIVE.sub("", person.split()[-1]))  # known from now on; the sentence itself reports no view
+        if not found:
+            reason = f"a person described by a credential: '{match.group()}'"
+            found = Speaker("expert", (Name(match.start(1), match.end(1), tuple(person.split())),), False, sentence.cue(match.start(), match.end(), reason))
     group = RESEARCHERS_AT.search(plain)
     if group and not found:
         found = Speaker("expert", (), True, sentence.cue(group.start(), group.end(), f"researchers at a named institution: '{group.group()}'"))
@@ -201,6 +229,33 @@ def _work_as_subject(sentence: Sentence, memory: _Memory) -> Speaker | None:
     return Speaker("work", (), False, sentence.cue(reference.start(), reference.end(), reason), via="pronoun")
 
 
+_WRITE_FORMS = frozenset({"write", "writes", "wrote", "written", "writing"})
+_WORK_OBJECT = re.compile(r"\s+(?:a|an|the|his|her|their|its|two|three|four|several|many|dozens of|hundreds of|more than \d+)\s")
+
+
+def _authoring(plain: str, verb: re.Match) -> bool:
+    """"wrote a memoir", "has written two novels": writing a work, not reporting what someone said,
+    unless "that", a colon or a quotation follows in the clause."""
+    if verb.group().lower() not in _WRITE_FORMS or not _WORK_OBJECT.match(plain, verb.end()):
+        return False
+    clause = re.split(r"[;.]", plain[verb.end():verb.end() + 160], maxsplit=1)[0]
+    return not re.search(r"\bthat\b|[:“\"]", clause)
+
+
+# A person's name right after "according to": "according to Jane Roe, a criminologist at …", "according to Dr Roe".
+_PERSON_AFTER = re.compile(r"\s+(?:(?:Dr|Prof|Professor)\.?\s+)?[A-Z][a-z][\w’'-]*\s+[A-Z][\w’'-]+")
+
+
+def _expert_named_after(plain: str, end: int) -> bool:
+    """"according to" followed by a person named with a credential or an institution: the expert's view,
+    even without a quotation ("That figure is misleading, according to Jane Roe, a criminologist at X")."""
+    person = _PERSON_AFTER.match(plain, end)
+    if not person:
+        return False
+    window = plain[end:min(len(plain), person.end() + 60)]
+    return any(lexicon.pattern.search(window) for lexicon in EXPERT_MARKERS)
+
+
 def _find_attribution(sentence: Sentence) -> _Attribution | None:
     plain = sentence.plain
     verbs = [m for m in (_first_verb(ATTRIBUTION_VERBS, plain), _first_verb(MARKED_ATTRIBUTION_VERBS, plain), NAMING_VERBS.search(plain)) if m]
@@ -211,7 +266,9 @@ def _find_attribution(sentence: Sentence) -> _Attribution | None:
         if not verbs:
             return None
     verb = min(verbs, key=lambda m: m.start())
-    if verb.group() == "according to" and not sentence.quotations:
+    if expert_only and re.match(r"\s+(?:about|of)\b", plain[verb.end():]):
+        return None  # "changed how ecologists think about carbon": a way of thinking, nothing reported
+    if verb.group() == "according to" and not sentence.quotations and not _expert_named_after(plain, verb.end()):
         return None
     if not sentence.quotations and _NOTHING_AFTER.match(plain, verb.end()) and _ADVERB_BEFORE.search(plain, 0, verb.start()):
         return None  # "a fair idea, badly explained.": a participle used as an adjective, nothing reported
@@ -240,7 +297,7 @@ def _first_verb(pattern: re.Pattern, plain: str) -> re.Match | None:
     """The first match of ``pattern`` that is a verb, skipping claim words used as nouns and idioms
     in which nothing is reported ("says it all", "tells a story", "tell the difference")."""
     for match in pattern.finditer(plain):
-        if not _claim_noun(plain, match) and not _IDIOM_AFTER.match(plain, match.end()):
+        if not _claim_noun(plain, match) and not _IDIOM_AFTER.match(plain, match.end()) and not _authoring(plain, match):
             return match
     return None
 
@@ -253,11 +310,20 @@ _IDIOM_AFTER = re.compile(
 )
 
 
+# What is claimed when "claim" means asking for money: "claim back", "claim a refund", "claim the remaining £90".
+_CLAIM_MONEY = re.compile(
+    r"\s+(?:back\b|(?:(?:a|an|the|your|their|his|her|its|our|my|any|some)\s+)?(?:[\w-]+\s+)?"
+    r"(?:refunds?|compensation|money|expenses|costs|damages|benefits?|allowances?|credits?|rebates?|reimbursement|[£$€]\d))"
+)
+
+
 def _claim_noun(plain: str, verb: re.Match) -> bool:
     """"a bold boast,", "his latest tweet.", "unproven accuracy claims": a claim verb used as a noun,
     with no claim after it."""
     if not CLAIM_VERBS.fullmatch(verb.group()):
         return False
+    if verb.group().lower().startswith("claim") and _CLAIM_MONEY.match(plain, verb.end()):
+        return True  # "claim the remaining £1,740", "claim back the fee": asking for money, nothing asserted
     if _NOTHING_AFTER.match(plain, verb.end()) and not _QUOTE_MARK.search(plain) and re.search(r"[a-z]\s+$", plain[:verb.start()]):
         return True
     if _CAPITAL_DETERMINER_BEFORE.search(plain, 0, verb.start()) and _VERB_AFTER_NOUN.match(plain, verb.end()):
@@ -305,6 +371,8 @@ def _speaker_of(sentence: Sentence, found: _Attribution, memory: _Memory) -> Spe
     data = DATA_SUBJECT.search(tail)
     if data and re.search(r"\b(?:[Tt]hey|[Hh]e|[Ss]he|[Ww]e)\b", tail[data.end():]):
         data = None  # "Using admissions data from X, they argue": the pronoun is the subject
+    if data and re.search(r"\b(?:who|whose)\b", tail[:data.start()]) and re.search(r",\s*$", tail):
+        data = None  # "Dr X, who leads the survey, said": the data noun sits in a clause about the speaker
     if not found.inverted and (data or UNNAMED_RESEARCH.search(subject_text)):
         return None
     if not found.inverted and not claim and _survey_finding(sentence, subject_text):
@@ -486,7 +554,8 @@ def _singular_referent(sentence: Sentence, found: _Attribution, memory: _Memory)
     previous = memory.previous
     if previous and previous.speaker:
         return previous.speaker
-    people = [name for name in (previous.names() if previous else []) if len(name.tokens) >= 2 and not _PLACE_BEFORE.search(previous.plain, 0, name.start)]
+    people = [name for name in (previous.names() if previous else []) if len(name.tokens) >= 2 and not _PLACE_BEFORE.search(previous.plain, 0, name.start)
+              and not _TITLE_BEFORE.search(previous.plain, max(0, name.start - 80), name.start)]
     if people:
         return Speaker(_person_kind(previous, people[0], len(previous.plain), memory), tuple(people[:1]), False, sentence.cue(0, 0, ""))
     return memory.last
@@ -538,7 +607,7 @@ def _introduced_by_colon(sentences: list[Sentence], index: int, memory: _Memory 
     paragraph that is wholly an unattributed quotation belongs to the speaker, or the known expert,
     of the sentence just before it (the paragraph that introduces them)."""
     sentence = sentences[index]
-    if index == 0 or not _QUOTE_MARK.match(sentence.text):
+    if index == 0 or not (_QUOTE_MARK.match(sentence.text) or (sentence.text[:1] in "'‘" and sentence.quoted >= 0.6)):
         return None
     before = sentences[index - 1]
     if before.passage.paragraph == sentence.passage.paragraph or before.label:
@@ -663,7 +732,7 @@ _STANCE_NAMED = re.compile(r"^(?:To|For) ((?:(?:Dr|Prof|Professor)\.? )?[A-Z][\w
 _STANCE_PHRASE = re.compile(
     r"\b[Ii]n (?:(his|her|their)|([A-Z][\w’'-]+)['’]s) (?:view|opinion|words|reading|account|judgement|judgment|analysis|estimation)\b|"
     # "His conclusion is that …", "Her answer was simple:": the argument of the person just quoted
-    r"^(?:(His|Her|Their)) (?:conclusion|argument|view|verdict|answer|explanation|prediction|diagnosis|advice|point|case) (?:is|was)\b"
+    r"^(?:(His|Her|Their)) (?:conclusion|argument|view|verdict|answer|explanation|prediction|diagnosis|advice|point|case|reasoning|reading|hypothesis|theory) (?:is|was)\b"
 )
 
 
@@ -723,3 +792,135 @@ def _label_interview_answers(document: Document, memory: _Memory) -> None:
                 reason = f"an answer in a question-and-answer interview: the words of {who}"
                 sentence.speaker = Speaker(kind, (), False, sentence.cue(0, 1, reason), via="quotation")
             index += 1
+
+
+# --- round 10: interviews with named turns, readers' letters, obituary tributes -------------------
+
+# A turn of an interview printed with the speaker's name or initials and a colon: "Jane Roe: …",
+# "JR: …", "F&F: …".
+_NAMED_TURN = re.compile(r"^([A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*|(?: &| and) [A-Z][a-z][\w’'-]*){1,2}|[A-Z]{2,4}|[A-Z]{1,2}&[A-Z]{1,2}):\s+\S")
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|us|me)\b")
+
+
+def _initials(label: str) -> str:
+    if " " not in label:
+        return label.replace("&", "")
+    return "".join(token[0] for token in label.split() if token[:1].isupper())
+
+
+def _label_named_turns(document: Document) -> None:
+    """An interview printed as turns under the speakers' names or initials ("Jane Roe: …", then "JR: …"):
+    a name and its initials are one speaker. A speaker with two or more turns whose turns are not
+    mostly questions is the interviewee: every sentence of those turns is theirs, an expert when a
+    credential or institution sits next to the name elsewhere in the text, otherwise a party. The
+    interviewer's questions are left to the writer's-voice pass: the outlet asks them."""
+    paragraphs = document.paragraphs()
+    turns: dict[str, list[tuple[list[Sentence], re.Match]]] = {}
+    full_names: dict[str, str] = {}
+    for paragraph in paragraphs:
+        turn = _NAMED_TURN.match(paragraph[0].text)
+        if not turn or paragraph[0].label or (paragraph[0].speaker and paragraph[0].speaker.cue.reason.startswith("a transcript turn")):
+            continue
+        label = turn.group(1)
+        key = _initials(label)
+        if " " in label:
+            full_names.setdefault(key, label)
+        turns.setdefault(key, []).append((paragraph, turn))
+    speakers = {key: found for key, found in turns.items() if len(found) >= 2}
+    if len(speakers) < 2 or sum(len(found) for found in speakers.values()) < 4:
+        return
+    text = document.text
+    for key, found in speakers.items():
+        questions = sum(paragraph[-1].text.rstrip().endswith("?") for paragraph, _ in found)
+        name = full_names.get(key)
+        if questions * 2 >= len(found) or not name:
+            continue  # the interviewer, or initials nobody is named by
+        expert = False
+        start = 0
+        while (where := text.find(name, start)) >= 0 and not expert:
+            window = text[max(0, where - 40):where + len(name) + 100].split("\n")
+            expert = any(lexicon.pattern.search(" ".join(window)) for lexicon in EXPERT_MARKERS)
+            start = where + len(name)
+        kind = "expert" if expert else "party"
+        who = "the expert being interviewed" if expert else "the person being interviewed"
+        for paragraph, turn in found:
+            for sentence in paragraph:
+                if sentence.label or (sentence.speaker and sentence.speaker.via == "attribution" and sentence is not paragraph[0]):
+                    continue
+                if sentence is not paragraph[0] and re.search(r"\d", sentence.plain) and not _FIRST_PERSON.search(sentence.plain):
+                    continue  # a statistic from elsewhere in the answer ("The census shows 38 minutes …"): a fact
+                reason = f"an interview turn under '{turn.group(1)}': the words of {who}, {name}"
+                cue = sentence.cue(turn.start(1), turn.end(1), reason) if sentence is paragraph[0] else sentence.cue(0, 1, reason)
+                sentence.speaker = Speaker(kind, (Name(turn.start(1), turn.end(1), tuple(name.split())),), False, cue,
+                                           via="attribution" if sentence is paragraph[0] else "quotation")
+
+
+_LETTER_OPENING = re.compile(r"^(?:Dear|DEAR) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,")
+
+
+def _label_reader_letters(document: Document) -> None:
+    """A reader's letter in an advice column: from "Dear <Name>," to the signature line under it (which
+    the layout pass made furniture), every sentence is the reader's account: a claim the column then
+    answers, not the outlet's voice."""
+    paragraphs = document.paragraphs()
+    for index, paragraph in enumerate(paragraphs):
+        if not _LETTER_OPENING.match(paragraph[0].text):
+            continue
+        end = next((j for j in range(index + 1, min(len(paragraphs), index + 6))
+                    if any("signature under a reader's letter" in cue.reason for cue in paragraphs[j][0].cues)), None)
+        if end is None:
+            continue
+        for letter in paragraphs[index:end]:
+            for sentence in letter:
+                if sentence.label:
+                    continue
+                reason = "a reader's letter to the column (from 'Dear …' to the signature): the reader's own account"
+                sentence.speaker = Speaker("party", (), False, sentence.cue(0, min(len(sentence.text), 4), reason), via="quotation")
+
+
+_OBITUARY = re.compile(
+    r"\b(?:who|has|had) (?:has )?died(?:,)? (?:on [^,.]{3,30},? |last [a-z]+,? |suddenly,? |peacefully,? )?aged \d{1,3}\b|"
+    r"^(?:Obituar(?:y|ies)|OBITUAR(?:Y|IES))\s*$",
+    re.M,
+)
+# The subject of an obituary: "Jane Roe, who has died aged 87," or a headline "Jane Roe (1939–2026)".
+_OBITUARY_SUBJECT = re.compile(
+    r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}),? (?:who|has) (?:has )?died|^([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,3}) \((?:19|18)\d\d\s*[–—-]\s*20\d\d\)",
+    re.M,
+)
+
+
+# How tributes are given: said, told, recalled, remembered, paid tribute, described her as.
+_TRIBUTE_VERB = re.compile(
+    r"\b(?:said|says|told|tells|recalled|recalls|remembered|remembers|added|paid tribute|pays tribute|described (?:her|him|them) as|called (?:her|him|them))\b"
+)
+
+
+def _label_obituary_tributes(document: Document) -> None:
+    """In an obituary, what colleagues and friends say about the dead person is a tribute: testimony,
+    even from a professor, not an argument from evidence. Experts quoted or reported there, other than
+    the subject (whose own published words stay sourced), speak as parties to the tribute."""
+    head = document.text[:3000]
+    if not _OBITUARY.search(head):
+        return
+    subject = _OBITUARY_SUBJECT.search(head)
+    if not subject:
+        return
+    tokens = {_POSSESSIVE.sub("", token) for token in (subject.group(1) or subject.group(2)).split()}
+    mourners: set[str] = set()
+    for sentence in document.sentences:
+        speaker = sentence.speaker
+        if sentence.label or not speaker or speaker.kind != "expert" or not speaker.names or speaker.via == "pronoun":
+            continue  # "she" in an obituary is mostly the dead person: pronouns keep what they point to
+        named = {_POSSESSIVE.sub("", token) for name in speaker.names for token in name.tokens}
+        if named & tokens:
+            continue
+        if speaker.via == "attribution" and _TRIBUTE_VERB.search(sentence.plain):
+            mourners |= named
+        elif not named & mourners:
+            continue  # a cited paper or a finding, not a tribute
+        reason = "in an obituary, a colleague's tribute to the dead person: testimony, not an argument from evidence"
+        cue = Cue(speaker.cue.start, speaker.cue.end, f"{speaker.cue.reason}; {reason}")
+        sentence.speaker = Speaker("party", speaker.names, speaker.plural, cue, via=speaker.via)
