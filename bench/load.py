@@ -790,7 +790,8 @@ def main(argv=None) -> int:
         else:
             print(f"logs in {workdir}")
 
-    print(f"\nworkers per server: {results[0]['workers'] if results else '?'}; "
+    workers = ", ".join(sorted({f"{result['db']} {result['workers']}" for result in results})) or "?"
+    print(f"\nworkers per server: {workers}; "
           f"{SAVES_PER_STUDENT} saves per student; think time {args.think} s; prefill {args.prefill}; "
           f"cores {os.cpu_count()}")
     print(HEADER)
