@@ -129,6 +129,18 @@ def test_mark_words_partial_overlap_rule():
     assert grade(MARK, {"spans": [[116, 119], [123, 127]]}).points == 1.0
 
 
+def test_mark_words_a_phrase_with_a_wide_separator_is_found_by_its_words():
+    # "A – A": the words cover 2 of its 5 characters; marking both words must still find it
+    question = {"type": "mark_words", "points": 1, "start": 0, "end": 7, "text": "A – A A",
+                "label": "sourced_argument", "key": {"spans": [[0, 5]]}}
+    assert grade(question, {"spans": [[0, 5]]}).correct
+    assert grade(question, {"spans": [[0, 1], [4, 5]]}).correct
+    # one of its two words is half of the phrase's word characters: found, as "claimed" finds "has claimed"
+    assert grade(question, {"spans": [[4, 5]]}).correct
+    # the word outside the phrase is wrong, and finds nothing
+    assert grade(question, {"spans": [[6, 7]]}).points == 0
+
+
 def test_mark_words_marking_the_whole_passage_earns_nothing():
     whole = grade(MARK, {"spans": [[100, 100 + len(TEXT)]]})
     # both keys found, but four words outside them (President, Putin, Russia, is) are wrong

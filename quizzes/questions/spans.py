@@ -6,8 +6,9 @@ Both score max(found - wrong, 0) / number of key spans of the question's points,
 and H5P Mark the Words do.
 
 *Mark the words* is judged word by word. A word counts as marked when the answer covers at least
-half of its characters. A key phrase is *found* when the marked words cover at least half of its
-characters ("claimed" finds "has claimed"); every marked word outside all key phrases is one
+half of its characters. A key phrase is *found* when the marked words cover at least half of the
+characters of its words ("claimed" finds "has claimed"; spaces and dashes between the words do not
+count, so marking every word of a phrase always finds it); every marked word outside all key phrases is one
 wrong pick, as in H5P. So marking a whole sentence around a two-word cue costs more than it
 earns, and marking one more word of a key phrase never lowers the score.
 
@@ -142,8 +143,9 @@ class MarkWords(_SpanQuestion):
     def grade(self, question: Question, answer: dict | None) -> GradeResult:
         key = [tuple(span) for span in question["key"]["spans"]]
         selected = [tuple(span) for span in answer["spans"]] if answer else []
-        marked = [w for w in word_spans(question["text"], question["start"]) if 2 * _covered(w, selected) >= w[1] - w[0]]
-        found = [k for k in key if 2 * _covered(k, marked) >= k[1] - k[0]]
+        words = word_spans(question["text"], question["start"])
+        marked = [w for w in words if 2 * _covered(w, selected) >= w[1] - w[0]]
+        found = [k for k in key if 2 * _covered(k, marked) >= (_covered(k, words) or k[1] - k[0])]
         wrong = [w for w in marked if _covered(w, key) == 0]
         feedback = [{"start": k[0], "end": k[1], "verdict": "correct" if k in found else "missed"} for k in key]
         feedback += [{"start": w[0], "end": w[1], "verdict": "wrong"} for w in wrong]
