@@ -1686,3 +1686,85 @@ def test_claiming_money_is_no_claim_and_her_reasoning_gives_the_experts_view():
     assert labels["Go back to your card company and claim the remaining £900 as well."] != "attributed_claim"
     assert labels["You can also claim back the booking fee."] != "attributed_claim"
     assert labels["The firm claims the delay was the airline's fault."] == "attributed_claim"
+
+
+# --- round 11: generic line-shape evidence for the model ----------------------------------------
+
+def _shape_features(text: str) -> dict[str, dict[str, float]]:
+    from quizzes.analysis.analyzer import run_rules
+    from quizzes.analysis.features import passage_features
+
+    document = run_rules(text)
+    return {s.text.strip(): row for s, row in zip(document.sentences, passage_features(document))}
+
+
+_SHAPE_ARTICLE = (
+    "Harbour trust doubles its ferry grants\n\n"
+    "By Mara Quillfeather\n\n"
+    "The Pellmouth harbour trust doubled its grants to island ferry operators on Monday, after two winters of "
+    "cancelled crossings left islanders without post for days. The trust said the money would pay for spare engines.\n\n"
+    "Operators have asked for help since 2019. Three of the five routes lost more than forty sailings last year.\n\n"
+    "Ferry costs\n\n"
+    "A return crossing now costs £14, and a car adds £31. The trust expects prices to fall when the new boats arrive.\n\n"
+    "“We cannot run a lifeline on goodwill,” said Orla Penhallow, who chairs the operators' association. "
+    "She said the grant was welcome.\n\n"
+    "Renew your membership\n\n"
+    "Donate to the lifeboat appeal\n\n"
+    "Year of founding 1987\n\n"
+    "Timetables correct at time of printing.\n\n"
+    "PILOT This page is being tested – your comments help us improve it.\n\n"
+    "Listen again at 7.15pm on Harbour Radio.\n"
+)
+
+
+def test_site_action_imperatives_open_short_lines_but_not_ordinary_sentences():
+    rows = _shape_features(_SHAPE_ARTICLE)
+    assert rows["Renew your membership"].get("shape:site_action*short") == 1.0
+    assert rows["Donate to the lifeboat appeal"].get("shape:site_action*short") == 1.0
+    assert rows["Listen again at 7.15pm on Harbour Radio."].get("shape:site_action") is None  # "again" is no object word
+    assert rows["Listen again at 7.15pm on Harbour Radio."].get("shape:clock_time") == 1.0
+    assert "shape:site_action" not in rows["Operators have asked for help since 2019."]
+    # a capitalised "Report" that is a noun phrase's head stays out: "Report finds …" has no object word after it
+    rows = _shape_features(_SHAPE_ARTICLE.replace("Renew your membership", "Report finds ferry delays doubled"))
+    assert "shape:site_action" not in rows["Report finds ferry delays doubled"]
+
+
+def test_verbless_short_lines_labels_with_numbers_prices_and_tags_are_seen_as_shapes():
+    rows = _shape_features(_SHAPE_ARTICLE)
+    label = rows["Year of founding 1987"]
+    assert label.get("shape:verbless*short*outside_top") == 1.0 and label.get("shape:label_number") == 1.0
+    note = rows["Timetables correct at time of printing."]
+    assert note.get("shape:verbless*short*full_stop") == 1.0
+    assert rows["Ferry costs"].get("shape:verbless*short") == 1.0
+    # a finite verb (auxiliary, -ed past, pronoun subject) makes a clause, not a label
+    for sentence in ("Operators have asked for help since 2019.", "She said the grant was welcome.",
+                     "The Pellmouth harbour trust doubled its grants to island ferry operators on Monday,"):
+        row = next(r for text, r in rows.items() if text.startswith(sentence[:30]))
+        assert "shape:verbless" not in row, sentence
+    assert rows["A return crossing now costs £14, and a car adds £31."].get("shape:price") == 1.0
+    assert "shape:price" not in rows["Operators have asked for help since 2019."]
+    assert rows["PILOT This page is being tested – your comments help us improve it."].get("shape:caps_tag_open") == 1.0
+    assert "shape:caps_tag_open" not in rows["Ferry costs"]
+
+
+
+def test_a_short_line_asking_the_reader_to_act_on_the_site_is_furniture():
+    from quizzes.analysis.analyzer import analyze_rules
+    from quizzes.analysis.layout import site_action_line
+
+    for line in ("Renew your membership", "Donate to the lifeboat appeal", "Book a tour", "Sign up", "Subscribe"):
+        assert site_action_line(line), line
+    # a noun headline, a long sentence, an ordinary imperative with no site action, lower case
+    for line in ("Report finds ferry delays doubled", "Visit the harbour at dawn and you will see the fleet come in",
+                 "Imagine your town without a ferry", "renew your membership"):
+        assert not site_action_line(line), line
+    passages = analyze_rules(_SHAPE_ARTICLE)
+    rules = {_SHAPE_ARTICLE[p.start:p.end]: p for p in passages}
+    for line in ("Renew your membership", "Donate to the lifeboat appeal"):
+        assert rules[line].label == "boilerplate"
+        assert any("asks the reader to act" in cue.reason for cue in rules[line].cues)
+        assert labels_of(_SHAPE_ARTICLE)[line] == "boilerplate"
+    # in the top block (a headline that speaks to the reader) the rule does not apply
+    top = "Join the harbour trust\n\n" + _SHAPE_ARTICLE
+    rules = {top[p.start:p.end]: p.label for p in analyze_rules(top)}
+    assert rules["Join the harbour trust"] != "boilerplate"

@@ -86,6 +86,7 @@ _REASON_KEYS = (
     "verdict", "score line", "campaign banner", "fact-check", "reader's comment", "research publication",
     "gives the view", "introduces the words", "wire", "cut in two", "note about the writer",
     "interview turn", "reader's letter", "obituary", "separator", "signature", "section above", "described by a credential",
+    "asks the reader to act",
 )
 # The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
 _OPINION_SECTION = re.compile(
@@ -176,6 +177,7 @@ def passage_features(document: Document) -> list[dict[str, float]]:
         paragraph = sentence.passage.paragraph - first_paragraph
         if paragraph_count >= _LONG_ARTICLE and paragraph > body_end:
             f["after_body"] = 1.0
+        _shape(sentence, paragraph, f)
         if opinion_page:
             f["opinion_page"] = 1.0
             f["opinion_page*rule=" + (sentence.label or "none")] = 1.0
@@ -284,6 +286,50 @@ def _layout(sentence, index, sentences, paragraphs, paragraph_count, body_start,
                 f[f"{side}_short_line"] = 1.0
         else:
             f[f"{side}_none"] = 1.0
+
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
+_TOP_BLOCK = 3  # lines from the top: headline, standfirst, byline
+
+
+def _shape(sentence: Sentence, paragraph: int, f: dict[str, float]) -> None:
+    """Line shapes of page furniture and promotion that need no phrase list: an imperative of a site action
+    opening a short line, a short line with no finite verb, a label with a number, a price, a clock time,
+    a capitalised tag opening a sentence ("BETA This is a new service"). The model weighs them; no rule reads them."""
+    line = sentence.text.strip()
+    tokens = _TOKEN.findall(line)
+    if not tokens or len(tokens) > 15:
+        return
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    short = len(tokens) <= 8
+    outside_top = paragraph >= _TOP_BLOCK
+    # "Update your details", "Give to the university", "Report a product safety problem"
+    if tokens[0][0].isupper() and lower[0] in lx.SITE_ACTION_VERBS and (len(lower) == 1 or lower[1] in lx.SITE_ACTION_OBJECTS):
+        f["shape:site_action"] = 1.0
+        if short:
+            f["shape:site_action*short"] = 1.0
+    finite = any(
+        t in lx.FINITE_AUXILIARIES or t.endswith(("'s", "'re", "'ve", "'ll", "'d", "n't")) or (len(t) > 4 and t.endswith("ed"))
+        for t in lower
+    ) or any(a in lx.SUBJECT_PRONOUNS and b.isalpha() for a, b in zip(lower, lower[1:]))
+    if not finite:
+        f["shape:verbless"] = 1.0
+        if short:
+            f["shape:verbless*short"] = 1.0
+            if outside_top:
+                f["shape:verbless*short*outside_top"] = 1.0
+            if lx.TERMINAL.search(sentence.text):
+                f["shape:verbless*short*full_stop"] = 1.0
+        if len(tokens) <= 6 and tokens[-1][0].isdigit():
+            f["shape:label_number"] = 1.0  # "Class of 2009", "Platform 4", "Route 66"
+    if lx.PRICE.search(line):
+        f["shape:price"] = 1.0
+        if not finite:
+            f["shape:price*verbless"] = 1.0
+    if lx.CLOCK_TIME.search(line):
+        f["shape:clock_time"] = 1.0
+    if len(tokens) > 2 and tokens[0].isupper() and 2 <= len(tokens[0]) <= 8 and tokens[1][0].isupper() and not tokens[1].isupper():
+        f["shape:caps_tag_open"] = 1.0  # "BETA This is a new service", "LIVE Council votes"
 
 
 def _words(sentence: Sentence, vocab: frozenset[str], f: dict[str, float]) -> None:

@@ -950,3 +950,28 @@ UPDATE_NOTE = _compile(r"^(?:UPDATE|UPDATED|Update|Updated)\b[^:.?!]{0,40}:\s+\S
 # A short credit line at the foot of an article: "Source: ...", "Via: ...", "h/t: ...".
 CREDIT_LINE = _compile(r"^[A-Za-z][A-Za-z/ ]{0,11}:\s*[A-Z][\w .’'&-]{0,40}\.?$")
 TERMINAL = _compile(r"[.?!…][”’\"')\]]*$|[.?!][”’\"')\]]+\s*$")
+
+# Line-shape evidence for the trained model (features.py), not rules: general classes of English.
+# Verbs of the actions a web page asks its reader to take ("Update your details", "Give to the
+# university", "Report a problem", "Watch the full report at 6pm"): an imperative opening a short line.
+SITE_ACTION_VERBS = frozenset(
+    """apply ask book browse buy call check choose claim click compare contact discover donate download email
+    enter explore find follow get give go hear join learn listen log login manage meet nominate order play
+    print read receive register renew report request reserve save search see send share shop sign start
+    stay subscribe support take tap tell try update upgrade view visit vote watch""".split()
+)
+# Words that may follow such a verb: the reader, a determiner, a particle or an adverb of place or time.
+SITE_ACTION_OBJECTS = frozenset(
+    """a all an any at back for from here in more now on online our out the these this to today up us with
+    your yours""".split()
+)
+# Finite verbs a short line is read by: auxiliaries, modals, copulas and their contractions.
+FINITE_AUXILIARIES = frozenset(
+    """am are is was were be been has have had do does did will would shall should can could may might must
+    isn't aren't wasn't weren't hasn't haven't hadn't don't doesn't didn't won't wouldn't can't cannot
+    couldn't shouldn't mustn't""".split()
+)
+SUBJECT_PRONOUNS = frozenset("i we you he she it they there".split())
+# A price ("£18", "$2.50", "€40pp", "from 99p") and a clock time ("6.30pm", "18:00", "7pm").
+PRICE = _compile(r"[£$€]\s?\d|\b\d+(?:\.\d\d)?p\b|\b\d+pp\b")
+CLOCK_TIME = _compile(r"\b\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\b(?:[01]?\d|2[0-3]):[0-5]\d\b")
