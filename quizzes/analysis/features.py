@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from . import lexicons as lx
 from .document import Document, Sentence
+from .layout import TOP_BLOCK, line_tokens, site_action_line
 
 _LEXICON_GROUPS = {
     "fact": lx.FACT_MARKERS,
@@ -288,23 +289,19 @@ def _layout(sentence, index, sentences, paragraphs, paragraph_count, body_start,
             f[f"{side}_none"] = 1.0
 
 
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
-_TOP_BLOCK = 3  # lines from the top: headline, standfirst, byline
-
-
 def _shape(sentence: Sentence, paragraph: int, f: dict[str, float]) -> None:
     """Line shapes of page furniture and promotion that need no phrase list: an imperative of a site action
     opening a short line, a short line with no finite verb, a label with a number, a price, a clock time,
     a capitalised tag opening a sentence ("BETA This is a new service"). The model weighs them; no rule reads them."""
     line = sentence.text.strip()
-    tokens = _TOKEN.findall(line)
+    tokens = line_tokens(line)
     if not tokens or len(tokens) > 15:
         return
     lower = [t.lower().replace("’", "'") for t in tokens]
     short = len(tokens) <= 8
-    outside_top = paragraph >= _TOP_BLOCK
+    outside_top = paragraph >= TOP_BLOCK
     # "Update your details", "Give to the university", "Report a product safety problem"
-    if tokens[0][0].isupper() and lower[0] in lx.SITE_ACTION_VERBS and (len(lower) == 1 or lower[1] in lx.SITE_ACTION_OBJECTS):
+    if site_action_line(line, max_words=len(tokens)):
         f["shape:site_action"] = 1.0
         if short:
             f["shape:site_action*short"] = 1.0

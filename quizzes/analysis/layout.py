@@ -413,7 +413,7 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
     reason = _meta_line(sentence, text) if sentence.paragraph_size == 1 and len(sentence.words) <= 30 else None
     if reason:
         return reason
-    if index >= _TOP_BLOCK and _is_line(sentence) and site_action_line(text) and not _has_teaser_marker(sentence):
+    if index >= TOP_BLOCK and _is_line(sentence) and site_action_line(text) and not _has_teaser_marker(sentence):
         return "a short line that asks the reader to act on the site (an imperative with no story in it): page furniture"
     if _is_line(sentence) and len(sentence.words) <= 4 and index > 0 and not re.match(r"\W*\d", text):
         before = paragraphs[index - 1]
@@ -422,14 +422,19 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
     return None
 
 
-_TOP_BLOCK = 3  # lines from the top: headline, standfirst, byline
-_SITE_ACTION_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
+TOP_BLOCK = 3  # lines from the top: headline, standfirst, byline
+_LINE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
+
+
+def line_tokens(text: str) -> list[str]:
+    """The words and numbers of a line, as the line-shape checks count them."""
+    return _LINE_TOKEN.findall(text)
 
 
 def site_action_line(text: str, max_words: int = 6) -> bool:
     """A short line opened by an imperative of a site action addressed to the reader ("Update your details",
     "Give to the appeal", "Report a problem"): the verb, then the reader, a determiner or a particle."""
-    tokens = _SITE_ACTION_TOKEN.findall(text)
+    tokens = line_tokens(text)
     if not tokens or len(tokens) > max_words or not tokens[0][0].isupper():
         return False
     lower = [t.lower() for t in tokens]
