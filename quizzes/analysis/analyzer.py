@@ -10,8 +10,6 @@ from .result import AnalyzedPassage, Cue
 from .speakers import label_speakers
 from .voice import label_voice
 
-_NO_MODEL = object()
-
 
 def analyze(text: str) -> list[AnalyzedPassage]:
     """Every passage of ``text`` (see ``quizzes.segmentation``) with its label, confidence and cues."""

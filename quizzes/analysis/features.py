@@ -113,7 +113,6 @@ STOPWORDS = frozenset(
 
 _WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?")
 _LEXICON_WORD = re.compile(r"(?<![\\?])\b[a-z]{3,}\b")
-_CAPITALISED = re.compile(r"[^\W\d_][\w’'-]*")
 _DIGIT = re.compile(r"\d")
 MIN_PARAGRAPHS = 8  # paragraphs (lines); every training article has at least this many
 _LONG_ARTICLE = MIN_PARAGRAPHS
