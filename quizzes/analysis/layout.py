@@ -6,6 +6,7 @@ import re
 
 from .document import Document, Sentence
 from .lexicons import (
+    LETTER_OPENING,
     ATTRIBUTION_VERBS,
     BARE_LINK,
     CHAPTER_MARKER,
@@ -367,7 +368,6 @@ _SEPARATOR_LINE = re.compile(r"[_\-–—=*~·•#+\s]{3,}")
 _NAME_LINE = re.compile(r"[A-Z][\w’'-]+(?: (?:de|van|von|da|del|di|le|la|bin|al))?(?: [A-Z][\w’'-]+){1,2}")
 # A reader's sign-off under a letter: a first name and an initial or surname, a comma, a place.
 _SIGNATURE_LINE = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][\w’'-]*\.?)?, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
-_LETTER_OPENING = re.compile(r"^(?:Dear|DEAR) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,")
 
 
 def _date_or_byline(paragraph: list[Sentence]) -> bool:
@@ -383,7 +383,7 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         (index + 1 < count and _date_or_byline(paragraphs[index + 1])) or (index > 0 and _date_or_byline(paragraphs[index - 1]))
     ) and any(len(p[0].words) >= 5 for p in paragraphs[:index]):  # below a headline: a short headline is not a name
         return "the writer's name alone on a line next to the date or byline: a byline"
-    if _is_line(sentence) and len(sentence.words) <= 6 and index > 0 and _SIGNATURE_LINE.fullmatch(text) and _LETTER_OPENING.match(paragraphs[index - 1][0].text):
+    if _is_line(sentence) and len(sentence.words) <= 6 and index > 0 and _SIGNATURE_LINE.fullmatch(text) and LETTER_OPENING.match(paragraphs[index - 1][0].text):
         return "the signature under a reader's letter (name and place): page furniture"
     short = sentence.paragraph_size <= 2 and len(sentence.words) <= 30
     if short and BYLINE.match(text) and not ATTRIBUTION_VERBS.search(sentence.plain):

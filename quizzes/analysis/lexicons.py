@@ -951,6 +951,9 @@ UPDATE_NOTE = _compile(r"^(?:UPDATE|UPDATED|Update|Updated)\b[^:.?!]{0,40}:\s+\S
 CREDIT_LINE = _compile(r"^[A-Za-z][A-Za-z/ ]{0,11}:\s*[A-Z][\w .’'&-]{0,40}\.?$")
 TERMINAL = _compile(r"[.?!…][”’\"')\]]*$|[.?!][”’\"')\]]+\s*$")
 
+# The salutation that opens a reader's letter ("Dear Ms Roe," / "Dear Money Mailbag,").
+LETTER_OPENING = re.compile(r"^(?:Dear|DEAR) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,")
+
 # Line-shape evidence for the trained model (features.py), not rules: general classes of English.
 # Verbs of the actions a web page asks its reader to take ("Update your details", "Give to the
 # university", "Report a problem", "Watch the full report at 6pm"): an imperative opening a short line.

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 
 from .document import Document, Name, Sentence, Speaker
 from .lexicons import (
+    LETTER_OPENING,
     ATTRIBUTION_VERBS,
     CITATION,
     NARRATIVE_CITATION,
@@ -857,7 +858,6 @@ def _label_named_turns(document: Document) -> None:
                                            via="attribution" if sentence is paragraph[0] else "quotation")
 
 
-_LETTER_OPENING = re.compile(r"^(?:Dear|DEAR) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,")
 
 
 def _label_reader_letters(document: Document) -> None:
@@ -866,7 +866,7 @@ def _label_reader_letters(document: Document) -> None:
     answers, not the outlet's voice."""
     paragraphs = document.paragraphs()
     for index, paragraph in enumerate(paragraphs):
-        if not _LETTER_OPENING.match(paragraph[0].text):
+        if not LETTER_OPENING.match(paragraph[0].text):
             continue
         end = next((j for j in range(index + 1, min(len(paragraphs), index + 6))
                     if any("signature under a reader's letter" in cue.reason for cue in paragraphs[j][0].cues)), None)
