@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from . import lexicons as lx
 from .document import Document, Sentence
-from .layout import TOP_BLOCK, line_tokens, site_action_line
+from .layout import TOP_BLOCK, has_finite_verb, line_tokens, site_action_line
 
 _LEXICON_GROUPS = {
     "fact": lx.FACT_MARKERS,
@@ -296,7 +296,6 @@ def _shape(sentence: Sentence, paragraph: int, f: dict[str, float]) -> None:
     tokens = line_tokens(line)
     if not tokens or len(tokens) > 15:
         return
-    lower = [t.lower().replace("’", "'") for t in tokens]
     short = len(tokens) <= 8
     outside_top = paragraph >= TOP_BLOCK
     # "Update your details", "Give to the university", "Report a product safety problem"
@@ -304,10 +303,7 @@ def _shape(sentence: Sentence, paragraph: int, f: dict[str, float]) -> None:
         f["shape:site_action"] = 1.0
         if short:
             f["shape:site_action*short"] = 1.0
-    finite = any(
-        t in lx.FINITE_AUXILIARIES or t.endswith(("'s", "'re", "'ve", "'ll", "'d", "n't")) or (len(t) > 4 and t.endswith("ed"))
-        for t in lower
-    ) or any(a in lx.SUBJECT_PRONOUNS and b.isalpha() for a, b in zip(lower, lower[1:]))
+    finite = has_finite_verb(tokens)
     if not finite:
         f["shape:verbless"] = 1.0
         if short:

@@ -13,6 +13,7 @@ from .lexicons import (
     CLAIM_VERBS,
     DATE_OR_TIME,
     FACT_MARKERS,
+    FINITE_AUXILIARIES,
     FRAMING_MARKERS,
     META_SEPARATOR,
     NAV_SEPARATOR,
@@ -40,6 +41,7 @@ from .lexicons import (
     PULL_QUOTE,
     SOCIAL_LINE,
     STANDFIRST_CUES,
+    SUBJECT_PRONOUNS,
     TAGLINE,
     TEASER_MARKERS,
     TERMINAL,
@@ -370,6 +372,20 @@ _NAME_LINE = re.compile(r"[A-Z][\w’'-]+(?: (?:de|van|von|da|del|di|le|la|bin|a
 _SIGNATURE_LINE = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][\w’'-]*\.?)?, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 
 
+_SUBHEAD_WORDS = 5
+_PROSE_WORDS = 20
+
+
+def _prose(paragraph: list[Sentence]) -> bool:
+    """A paragraph of running text: twenty words or more, ending on a full stop, question or quotation."""
+    return sum(len(s.words) for s in paragraph) >= _PROSE_WORDS and bool(TERMINAL.search(paragraph[-1].text))
+
+
+def _under_letter(paragraph: list[Sentence]) -> bool:
+    """The paragraph above a sign-off: a letter's salutation, or prose of several finished sentences."""
+    return bool(LETTER_OPENING.match(paragraph[0].text)) or (len(paragraph) >= 2 and bool(TERMINAL.search(paragraph[-1].text)))
+
+
 def _date_or_byline(paragraph: list[Sentence]) -> bool:
     text = paragraph[0].text.strip()
     return len(paragraph) == 1 and bool(TIMESTAMP.match(text) or DATELINE.match(text) or BYLINE.match(text))
@@ -383,7 +399,7 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         (index + 1 < count and _date_or_byline(paragraphs[index + 1])) or (index > 0 and _date_or_byline(paragraphs[index - 1]))
     ) and any(len(p[0].words) >= 5 for p in paragraphs[:index]):  # below a headline: a short headline is not a name
         return "the writer's name alone on a line next to the date or byline: a byline"
-    if _is_line(sentence) and len(sentence.words) <= 6 and index > 0 and _SIGNATURE_LINE.fullmatch(text) and LETTER_OPENING.match(paragraphs[index - 1][0].text):
+    if _is_line(sentence) and len(sentence.words) <= 6 and index > 0 and _SIGNATURE_LINE.fullmatch(text) and _under_letter(paragraphs[index - 1]):
         return "the signature under a reader's letter (name and place): page furniture"
     short = sentence.paragraph_size <= 2 and len(sentence.words) <= 30
     if short and BYLINE.match(text) and not ATTRIBUTION_VERBS.search(sentence.plain):
@@ -413,9 +429,12 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
     reason = _meta_line(sentence, text) if sentence.paragraph_size == 1 and len(sentence.words) <= 30 else None
     if reason:
         return reason
+    if index >= TOP_BLOCK and _is_line(sentence) and len(sentence.words) <= _SUBHEAD_WORDS and 0 < index < count - 1 and not _has_teaser_marker(sentence) \
+            and _prose(paragraphs[index - 1]) and _prose(paragraphs[index + 1]):
+        return "a short heading between paragraphs of the body: it signposts the page, it makes no claim"
     if index >= TOP_BLOCK and _is_line(sentence) and site_action_line(text) and not _has_teaser_marker(sentence):
         return "a short line that asks the reader to act on the site (an imperative with no story in it): page furniture"
-    if _is_line(sentence) and len(sentence.words) <= 4 and index > 0 and not re.match(r"\W*\d", text):
+    if _is_line(sentence) and len(sentence.words) <= 4 and index > 0 and not re.match(r"\W*\d", text) and not has_finite_verb(line_tokens(text)):
         before = paragraphs[index - 1]
         if all(s.label == BOILERPLATE for s in before):
             return "link text belonging to the site notice just above"
@@ -429,6 +448,17 @@ _LINE_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|\d[\d,.]*")
 def line_tokens(text: str) -> list[str]:
     """The words and numbers of a line, as the line-shape checks count them."""
     return _LINE_TOKEN.findall(text)
+
+
+def has_finite_verb(tokens: list[str]) -> bool:
+    """Whether a short line's words hold a finite verb: an auxiliary, a contraction, a past form after
+    the first word (a first "Related", "Featured" is an adjective), or a subject pronoun before a word
+    ("we wore", "it works")."""
+    lower = [t.lower().replace("’", "'") for t in tokens]
+    return any(
+        t in FINITE_AUXILIARIES or t.endswith(("'s", "'re", "'ve", "'ll", "'d", "n't")) or (i > 0 and len(t) > 4 and t.endswith("ed"))
+        for i, t in enumerate(lower)
+    ) or any(a in SUBJECT_PRONOUNS and b.isalpha() for a, b in zip(lower, lower[1:]))
 
 
 def site_action_line(text: str, max_words: int = 6) -> bool:
@@ -448,6 +478,8 @@ def _has_teaser_marker(sentence: Sentence) -> bool:
 def _meta_line(sentence: Sentence, text: str) -> str | None:
     """A line cut into short segments by separators: a line of names, dates and reading times
     ("By X · 27 Nov 2026 · 4 min read") or of navigation and section labels ("Home > News")."""
+    if _breadcrumb(sentence, text):
+        return "a breadcrumb trail from the home page to this section: page furniture"
     if ATTRIBUTION_VERBS.search(sentence.plain) or text.endswith(("?", "!")):
         return None
     segments = [seg for seg in META_SEPARATOR.split(text) if seg.strip()]
@@ -460,9 +492,17 @@ def _meta_line(sentence: Sentence, text: str) -> str | None:
     segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
     if len(segments) >= 2 and all(len(seg.split()) <= 3 for seg in segments) and len(sentence.words) <= 15:
         return "navigation links or section labels: page furniture"
-    if len(segments) >= 2 and re.match(r"(?:Home|HOME)\s*[|›»>/]", text) and all(len(seg.split()) <= 6 for seg in segments) and len(sentence.words) <= 20:
-        return "a breadcrumb trail from the home page to this section: page furniture"
     return None
+
+
+def _breadcrumb(sentence: Sentence, text: str) -> bool:
+    """"Home › News › Weather explained": a section's name may hold a reporting verb, so this is
+    checked before anything reads the line's verbs."""
+    segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
+    return (
+        len(segments) >= 2 and bool(re.match(r"(?:Home|HOME)\s*[|›»>/]", text)) and not TERMINAL.search(text)
+        and all(len(seg.split()) <= 6 for seg in segments) and len(sentence.words) <= 20
+    )
 
 
 # --- headline, standfirst and captions -----------------------------------------------------
@@ -575,6 +615,7 @@ _HEADLINE_REASON = "the headline, at the top of the article"
 # A news agency's slug before its headline: "UPDATE 3-", "REFILE-", "WRAPUP 1-".
 _WIRE_SLUG = re.compile(r"^(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT|RECAST)(?: \d{1,2})?-(?=\S)")
 _QUESTION_REASON = "a headline that opens a question"
+_LABELLED_QUESTION_REASON = "a label, then a question"  # the start of the "labelled question" teaser cue
 
 
 def _two_beat_headline(sentences: list[Sentence]) -> bool:
@@ -637,7 +678,7 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
     lines = [s for s in document.sentences if s.paragraph_size == 1 and not s.label and len(s.words) <= 30]
     for sentence in lines:
         cues = _teaser_cues(sentence, vocabulary)
-        tagged = any("bracket tag" in cue.reason or "tag written" in cue.reason for cue in cues)
+        tagged = any(marker in cue.reason for cue in cues for marker in ("bracket tag", "tag written", _LABELLED_QUESTION_REASON))
         if tagged or (cues and _is_line(sentence)):
             sentence.decide(TEASER, 0.9 if tagged else 0.7, cues)
     for index, sentence in enumerate(document.sentences):
@@ -851,7 +892,7 @@ def _label_signposts(document: Document) -> None:
     # The explainer's headline question ("X: What is it and why is my bill going up?") is answered
     # in the sections below it, not held back to win a click: a teaser only by its other cues.
     headline = next((s for s in document.sentences[:8] if s.label == TEASER and s.cues and s.cues[0].reason == _HEADLINE_REASON), None)
-    if headline is not None and all(c.reason == _HEADLINE_REASON or c.reason.startswith(_QUESTION_REASON) for c in headline.cues) and not _evaluates(headline):
+    if headline is not None and all(c.reason == _HEADLINE_REASON or c.reason.startswith((_QUESTION_REASON, _LABELLED_QUESTION_REASON)) for c in headline.cues) and not _evaluates(headline):
         headline.decide("reported_fact", 0.6, [headline.cues[0], *_whole(headline, "the question an explainer answers in its sections below")])
 
 

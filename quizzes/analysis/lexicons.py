@@ -629,6 +629,40 @@ TEASER_MARKERS = (
         "sensational wording: '{m}'",
     ),
     _lexicon("truncated", r"(?:\.\.\.|…)$", "the text is cut off to make you click: '{m}'"),
+    # An answer held back: an unpunctuated line led by a question word ("Why nobody wants to admit the
+    # puzzle was solved"), or a label and then one ("The clock that ran slow: what the ledgers reveal").
+    # Explainers' "what we know" and four-word section heads ("What you should do") are not held back.
+    _lexicon(
+        "held-back answer",
+        r"(?:^|[:–—]\s+(?:and\s+)?)(?:What|Why|How|Who|what|why|how|who)\b(?!\s+(?:to|we know)\b)"
+        r"(?=(?:\s+[^\s.?!:]+){4,}$)[^.?!:]{10,100}$",
+        "a line that promises an answer and holds it back, to make you click: '{m}'",
+        2.0,
+    ),
+    # A headline's second beat that holds back its payoff ("Star's split — and the one text that ended
+    # it", "– and what you can do now"), "the one X" singled out, "X: inside the flats …".
+    _lexicon(
+        "second beat",
+        r"(?:\s[–—-]\s+and\s+(?:what|why|how|who|where|the one|one)\b|\bthe one (?!of\b|and\b|or\b)[a-z]+\b|[:–—]\s+inside\s+(?:the|a|an)\b)(?=[^.?!]*$)",
+        "a second beat that holds back the payoff, to make you click: '{m}'",
+        2.0,
+        re.I,
+    ),
+    # A quotation as the hook, then the story ("'They sent Dad home too soon': anger as …").
+    _lexicon(
+        "quoted hook",
+        r"^[‘'\"“][^’'\"”]{5,80}[’'\"”]:\s+(?=[^.?!]{5,120}$)",
+        "a quotation used as the hook of a headline, to draw you in: '{m}'",
+        2.0,
+    ),
+    # A label, then the question it raises ("5-day forecast: the calm after the storm?", "The loneliness
+    # economy: who profits?"); not an interview turn, whose label is a name in capitals ("JO KING: …?").
+    _lexicon(
+        "labelled question",
+        r"^(?=[^:?]*[a-z][^:?]*:)[^:?]{3,50}:\s+[^:?]{3,90}\?[”’\"']?$",
+        "a label, then a question held open, to make you read on: '{m}'",
+        2.0,
+    ),
 )
 # A headline that opens a question it does not answer: led by a question word, or asking one.
 HEADLINE_QUESTION = _lexicon(
@@ -682,7 +716,7 @@ BOILERPLATE_MARKERS = (
                "(?:in|to|straight to|direct to) your inbox",
                # advertising and sponsorship disclosures, affiliate notices, shop buttons, promo codes
                "affiliate (?:links?|commissions?|partners?|programmes?|programs?)",
-               "(?:may|might|could|will) (?:earn|receive|get) (?:a|an|some) (?:small )?(?:affiliate )?(?:commission|fee|share)",
+               "(?:may|might|could|will) (?:earn|receive|get) (?:(?:a|an|some) )?(?:small )?(?:affiliate )?(?:commission|fee|share)",
                "at no (?:extra|additional) cost to you", "(?:SPONSORED|Sponsored)(?= *(?:[:|–—-]|$| by| post| feature| article| story))",
                "(?:episode|post|article|newsletter|podcast|show|series|video|story|feature|edition|e-?mail|guide|issue|content|section|page) "
                "(?:is|was|has been) (?:supported|sponsored|brought to you|paid for|presented|funded|made possible) by",
@@ -728,6 +762,11 @@ BOILERPLATE_MARKERS = (
                # licences and statements of independence of the publisher
                "available under (?:the|an?) [^.?!]{0,50}licen[cs]e", "except where otherwise (?:stated|noted|indicated)",
                "(?:is|are) editorially independent",
+               "(?:is|are) an? (?:independent|non-?profit|not-for-profit|reader-(?:funded|supported)|member-(?:funded|supported)|"
+               "charitable|community-owned|employee-owned) (?:[a-z]+ ){0,2}(?:newsroom|news (?:organi[sz]ation|site|service|agency)|publication|publisher|outlet|magazine|newspaper)",
+               # how the outlet treats what readers send and what others republish
+               "(?:may|will|might) be (?:edited|shortened|cut) for (?:length|clarity|style|space|legal reasons)",
+               "(?:and )?link (?:back )?to the original(?: (?:article|story|post|piece|page))?",
                # accessibility and advertising links of the page
                "Skip to (?:the )?(?:main )?(?:content|navigation|search)", "Advertise with us",
                "Scroll (?:down )?(?:for|to see) (?:the )?(?:video|more|pictures|photos|comments)",
@@ -960,7 +999,7 @@ LETTER_OPENING = re.compile(r"^(?:Dear|DEAR) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)
 SITE_ACTION_VERBS = frozenset(
     """apply ask book browse buy call check choose claim click compare contact discover donate download email
     enter explore find follow get give go hear join learn listen log login manage meet nominate order play
-    print read receive register renew report request reserve save search see send share shop sign start
+    plan print read receive register renew report request reserve save search see send share shop sign start
     stay subscribe support take tap tell try update upgrade view visit vote watch""".split()
 )
 # Words that may follow such a verb: the reader, a determiner, a particle or an adverb of place or time.
