@@ -14,6 +14,7 @@ from .lexicons import (
     DATE_OR_TIME,
     FACT_MARKERS,
     FINITE_AUXILIARIES,
+    PRICE,
     FRAMING_MARKERS,
     META_SEPARATOR,
     NAV_SEPARATOR,
@@ -372,6 +373,34 @@ _NAME_LINE = re.compile(r"[A-Z][\w’'-]+(?: (?:de|van|von|da|del|di|le|la|bin|a
 _SIGNATURE_LINE = re.compile(r"[A-Z][a-z’'-]+(?: [A-Z][\w’'-]*\.?)?, [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}")
 
 
+# "Arthur Penhallow, CEng (retired), Upper Wexhallow", "Cllr Neil Ash, Cabinet Member for Environment, X Council"
+_CREDITED_SIGNATURE = re.compile(
+    r"(?:(?:Cllr|Councillor|Dr|Prof|Professor|Mr|Mrs|Ms|Mx|Sir|Dame|Rev|Canon) )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}"
+    r"(?:, [^,.;:!?]{2,50}){2,3}"
+)
+_TIME_WORDS = re.compile(r"\b(?:Updated|Published|Posted|Modified|Last updated|Release date|Released|Date|ago|GMT|BST|UTC|CET|ET|PT|EST|PST)\b|[,:|·•]")
+
+
+def _credited_signature(text: str) -> bool:
+    """A name, then two or three comma-separated parts (a role, a credential, a place), with no verb."""
+    plain = re.sub(r"\([^()]*\)", " ", text)  # "(retired)" is a credential, not a verb
+    return len(text.split()) <= 14 and bool(_CREDITED_SIGNATURE.fullmatch(text)) and not has_finite_verb(line_tokens(plain))
+
+
+def _offer(text: str) -> bool:
+    """An imperative of a site action opening a line that names a price ("Join from £2.95 a week …")."""
+    tokens = line_tokens(text)
+    return bool(tokens) and len(tokens) <= 30 and tokens[0][0].isupper() and tokens[0].lower() in SITE_ACTION_VERBS and bool(PRICE.search(text))
+
+
+def _mostly_time(sentence: Sentence, text: str) -> bool:
+    """A line that is dates, clock times, "… ago" and words like "Updated" or "GMT", with at most two other words."""
+    if len(sentence.words) > 16 or not DATE_OR_TIME.search(text):
+        return False
+    rest = READ_TIME.sub(" ", DATE_OR_TIME.sub(" ", text))
+    return len(line_tokens(_TIME_WORDS.sub(" ", rest))) <= 2
+
+
 _SUBHEAD_WORDS = 5
 _PROSE_WORDS = 20
 
@@ -401,6 +430,12 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "the writer's name alone on a line next to the date or byline: a byline"
     if _is_line(sentence) and len(sentence.words) <= 6 and index > 0 and _SIGNATURE_LINE.fullmatch(text) and _under_letter(paragraphs[index - 1]):
         return "the signature under a reader's letter (name and place): page furniture"
+    if _is_line(sentence) and index > 0 and _credited_signature(text) and _under_letter(paragraphs[index - 1]):
+        return "the sign-off under a letter or statement (a name, then a role or place): page furniture"
+    if sentence.paragraph_size == 1 and _offer(text):
+        return "an offer with a price that asks the reader to act (join, subscribe, buy): page furniture"
+    if sentence.paragraph_size == 1 and _mostly_time(sentence, text):
+        return "a date, a time and a note of when the page was updated: page furniture"
     short = sentence.paragraph_size <= 2 and len(sentence.words) <= 30
     if short and BYLINE.match(text) and not ATTRIBUTION_VERBS.search(sentence.plain):
         return "a byline or a note about the author, not part of the story"
@@ -424,7 +459,7 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "an entry in a reference list: where a source can be found, not the story"
     if _is_line(sentence) and BARE_LINK.match(text):
         return "link text with nothing to sell ('read more'): page furniture"
-    if _is_line(sentence) and len(sentence.words) <= 12 and CHAPTER_MARKER.match(text) and not _has_teaser_marker(sentence):
+    if sentence.paragraph_size == 1 and len(sentence.words) <= 12 and CHAPTER_MARKER.match(text) and not _has_teaser_marker(sentence):
         return "a chapter marker of a recording (time and title): page furniture"
     reason = _meta_line(sentence, text) if sentence.paragraph_size == 1 and len(sentence.words) <= 30 else None
     if reason:
@@ -490,18 +525,22 @@ def _meta_line(sentence: Sentence, text: str) -> str | None:
     if TERMINAL.search(text):
         return None
     segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
+    spaced = [seg for seg in re.split(r"\s{2,}", text) if seg.strip()]  # "News  Travel  Weather  Sport"
+    if len(segments) < 2 and len(spaced) >= 4:
+        segments = spaced
     if len(segments) >= 2 and all(len(seg.split()) <= 3 for seg in segments) and len(sentence.words) <= 15:
         return "navigation links or section labels: page furniture"
     return None
 
 
 def _breadcrumb(sentence: Sentence, text: str) -> bool:
-    """"Home › News › Weather explained": a section's name may hold a reporting verb, so this is
-    checked before anything reads the line's verbs."""
+    """"Home › News › Weather explained", "Parents › Newsletters › Issue 9", "« Older post | Newer post »":
+    a section's name may hold a reporting verb, so this is checked before anything reads the line's verbs."""
     segments = [seg for seg in NAV_SEPARATOR.split(text) if seg.strip()]
+    trail = bool(re.match(r"(?:Home|HOME)\s*[|›»>/]", text)) or text.count("›") >= 2 or bool(re.match(r"[«‹←].*[|·].*[»›→]$", text))
     return (
-        len(segments) >= 2 and bool(re.match(r"(?:Home|HOME)\s*[|›»>/]", text)) and not TERMINAL.search(text)
-        and all(len(seg.split()) <= 6 for seg in segments) and len(sentence.words) <= 20
+        len(segments) >= 2 and trail and not TERMINAL.search(text)
+        and all(len(seg.split()) <= 8 for seg in segments) and len(sentence.words) <= 24
     )
 
 
@@ -679,7 +718,7 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
     for sentence in lines:
         cues = _teaser_cues(sentence, vocabulary)
         tagged = any(marker in cue.reason for cue in cues for marker in ("bracket tag", "tag written", _LABELLED_QUESTION_REASON))
-        if tagged or (cues and _is_line(sentence)):
+        if tagged or (cues and not TERMINAL.search(sentence.text)):  # up to 30 words: tabloid headlines run long
             sentence.decide(TEASER, 0.9 if tagged else 0.7, cues)
     for index, sentence in enumerate(document.sentences):
         if sentence.label or not _is_line(sentence) or _REFERENCE_TO_WORK.search(sentence.text) or _verdict(sentence):

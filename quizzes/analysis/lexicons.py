@@ -727,6 +727,13 @@ BOILERPLATE_MARKERS = (
                "(?:is|are|does not constitute|do not constitute|should not be taken as) (?:not )?(?:intended as )?"
                "(?:regulated |personal(?:ised|ized)? |individual |independent )?(?:medical|financial|legal|professional|investment|health) advice",
                "for (?:general )?(?:information(?:al)?|guidance) (?:purposes )?only",
+               "(?:is|are) not a substitute for (?:professional |legal |medical |financial |independent )?advice",
+               "(?:does|do|will) not (?:affect|influence|change) (?:how|which|what|where) we (?:rank|rate|review|recommend|cover|list|choose)",
+               # press notes and safety notices: copies on request, emergencies
+               "available (?:from the press office |from the media office )?on request", "(?:call|dial) (?:the emergency services|999|911|112)\\b",
+               # newsletter and membership furniture
+               "Thanks? (?:you )?for reading", "In (?:today['’]s|this week['’]s|this) (?:edition|issue|newsletter)\\b",
+               "Not (?:a member|a subscriber|subscribed|signed up) yet",
                "(?:views|opinions) (?:expressed|in this [a-z]+)[^.?!]{0,60}(?:are|is) (?:those )?(?:of )?(?:the|its|their) (?:authors?|writers?|own)",
                "not (?:responsible|liable) for the content of external", "(?:Always|Please) (?:check|seek|consult|follow) (?:local|your|a|professional|medical)",
                # series, print issues, republishing, moderation, reader calls to comment
@@ -744,7 +751,7 @@ BOILERPLATE_MARKERS = (
                # donation asks
                "(?:give|donate) what(?:ever)? you can", "Please (?:give|donate)", "make a donation",
                # what a small gift pays for: "Just £5 can plant …", "Only $10 could buy …"
-               "(?:Just|Only|For just|For only) [£$€]\\d{1,3} (?:a month |a week )?(?:can|could|will|buys|pays for|helps)",
+               "(?:Just|Only|For just|For only|A gift of|A donation of) [£$€]\\d{1,3} (?:a month |a week )?(?:can|could|will|buys|pays for|helps)",
                # disclaimers of product and advice pages: outcomes vary, nothing is promised
                "(?:Individual |Your |Actual |Typical )?results (?:may|will|can|might) (?:vary|differ)",
                "Past performance (?:is|does) not", "(?:is|are) not (?:an? )?(?:guarantee|indication) of future",
@@ -881,7 +888,7 @@ REFERENCE_ENTRY = _compile(
     r"(?:et al\.?,? )?\(?(?:19|20)\d\d[a-z]?\)?[.,:]"
 )
 # A chapter marker of a recording: "03:40 What the trial measured", "(12:05) Questions".
-CHAPTER_MARKER = _compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?\s*[-–—]?\s*[A-Z]")
+CHAPTER_MARKER = _compile(r"^\(?\d{1,2}:\d{2}(?::\d{2})?\)?(?!\s*[AaPp]\.?[Mm]\b)\s*[-–—]?\s*[A-Z]")  # not "2:15 AM …", a live entry
 # Link text alone on a line, with nothing to sell: "Read more →", "Read the full story", "Continue reading".
 BARE_LINK = _compile(
     r"^(?:Read (?:more|on|the (?:full |whole )?(?:story|article|piece|report|post|interview|transcript))|Continue reading|"
@@ -916,7 +923,7 @@ BYLINE = _compile(
     r"^(?:(?:(?:Words|Text|Written|Posted|Story|Reporting|Interview|Interviews|Photos?|Photographs?|Photography|Pictures?|"
     r"Images?|Illustrations?|Video|Edited|Additional reporting|Produced|Presented|Hosted|Music|Sound|Mixed|Directed|Filmed|"
     r"Narrated|Designed|Research|Graphics|Animation)(?: and [a-z]+)?:? by|By|by|BY|"
-    r"(?:Posted|Published|Written|Updated|Filed)(?: on| at)? [\w ,:./]{3,40}? by):? [A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|"
+    r"(?:Posted|Published|Written|Updated|Filed)(?: on| at)? [\w ,:./]{3,40}? by):? (?:the )?[A-Z][\w’'-]+(?: [A-Z][\w’'.-]+){0,3}\b|"
     r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3}(?:(?: and|,) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3})?(?:,| \||\s[·–—]) (?:[\w’'-]+ ){0,4}"
     + _ROLE
     + r"\b|[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,3} is (?:an? |the )?(?:[\w’'-]+ ){0,4}"
@@ -960,7 +967,8 @@ LINK_LIST_HEADING = _compile(
     r"You (?:might|may) (?:also )?(?:like|be interested in|have missed)|More (?:from|on|in|stories|news)\b[^.?!]{0,40}|"
     r"Related(?: articles| stories| content| coverage| links| reading| topics)?|Recommended(?: for you| reading| stories)?|"
     r"Editor['’]?s (?:picks|choice)|Top stories|Latest(?: news| stories| headlines)?|What to read next|Read next|Up next|"
-    r"In other news|Elsewhere on [^.?!]{1,30}|Also on [^.?!]{1,30}|Don['’]t miss|Further reading)\s*:?$"
+    r"In other news|Elsewhere on [^.?!]{1,30}|Also on [^.?!]{1,30}|Don['’]t miss|Further reading)\s*:?$",
+    re.I,  # "Most Read", "You Might Also Like", "RELATED STORIES"
 )
 # A masthead tagline: what a publication says of itself ("The independent student newspaper of X since
 # 1961", "Est. 1896", "News for the Pell valley").
