@@ -78,7 +78,8 @@ def labeller(pairs: list[tuple[Path, Path]], rules: bool, fit: bool):
     """The analyzer to score: the rules, or rules + model with seen articles left out of its training."""
     if rules:
         return analyze_rules
-    seen = [] if fit else [(t, g) for t, g in pairs if t.stem in trained_on()]
+    names = set() if fit else trained_on()
+    seen = [(t, g) for t, g in pairs if t.stem in names]
     if not seen:
         return analyze
     print(f"{len(seen)} of {len(pairs)} articles are in the model's training data: each is scored by the model "

@@ -3,6 +3,7 @@
 import re
 from itertools import groupby
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from quizzes.segmentation import Passage, segment
 
@@ -54,15 +55,16 @@ class Sentence:
     confidence: float = 0.0
     cues: list[Cue] = field(default_factory=list)
     speaker: Speaker | None = None
-    # Matches found so far per lexicon pattern (up to _CACHED), shared by the rules and the features.
+    # Matches found so far per lexicon pattern (by id, up to _CACHED), shared by the rules and the features.
     _found: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def start(self) -> int:
         return self.passage.start
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
+        """The words of ``text`` (found once: every pass counts them)."""
         return _WORD.findall(self.text)
 
     def decide(self, label: str, confidence: float, cues: list[Cue]) -> None:
@@ -77,14 +79,15 @@ class Sentence:
 
     def found(self, pattern: re.Pattern, limit: int = 3) -> tuple[tuple[int, int], ...]:
         """Spans of up to ``limit`` (at most 3) matches of ``pattern`` in ``plain``, searched once per sentence."""
-        cached = self._found.get(pattern)
+        key = id(pattern)  # hashing a Pattern hashes its whole source; the lexicons live as long as the module
+        cached = self._found.get(key)
         if cached is None:
             spans = []
             for match in pattern.finditer(self.plain):
                 spans.append(match.span())
                 if len(spans) == _CACHED:
                     break
-            cached = self._found[pattern] = tuple(spans)
+            cached = self._found[key] = tuple(spans)
         return cached[:limit]
 
     def cue(self, start: int, end: int, reason: str) -> Cue:
