@@ -118,6 +118,7 @@ def test_from_a_saved_web_page_to_an_assigned_quiz_a_student_takes(app, chromium
     # The filter shows only one label, without script as with it.
     teacher.get_by_label("Show").select_option(label="Boilerplate")
     expect(teacher).to_have_url(re.compile(r"label=boilerplate"))
+    teacher.wait_for_load_state("load")  # the filter's change handler is a deferred script of the new page
     expect(passages.filter(has_text="Sign up to our newsletter")).to_have_count(1)
     expect(passages.filter(has_text="Professor Ana Ruiz")).to_have_count(0)
     teacher.get_by_label("Show").select_option(label="All passages")
