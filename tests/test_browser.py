@@ -81,6 +81,7 @@ def _start(page, base_url: str, quiz_id: int, name: str = "Ada") -> int:
     page.get_by_label("Your name").fill(name)
     page.get_by_role("button", name="Start the quiz").click()
     expect(page).to_have_url(re.compile(r"/attempts/\d+/questions/1$"))
+    page.wait_for_load_state("load")  # the autosave handlers are deferred scripts of the question page
     return _attempt_id(page)
 
 
