@@ -1940,3 +1940,62 @@ def test_podcast_chapter_times_are_furniture_but_a_live_blogs_clock_times_are_no
     assert CHAPTER_MARKER.match("(1:04:10) Listener questions")
     assert not CHAPTER_MARKER.match("2:15 AM ‘It’s a bloodbath’: insiders fear the worst")
     assert not CHAPTER_MARKER.match("11:40 pm Count resumes in Kellport ward")
+
+
+_ROUND_14_PAGE = (
+    "The 7 best walks on the Kellport coast (and where to stop for tea)\n\n"
+    "By Jo Roe\n\n"
+    "The coast path reopened in March after two years of repairs.\n\n"
+    "Kellport: the island the ferry timetable forgot\n\n"
+    "The ferry runs twice a day in winter and four times a day in summer.\n\n"
+    "Harbour Lights review: a quiet film that finally finds its voice\n\n"
+    "The path is 14 miles long and mostly flat.\n\n"
+    "The ferry fare rise nobody is talking about\n\n"
+    "Views are the author's own and do not necessarily reflect those of the Kellport Trust.\n\n"
+    "If a friend would enjoy this, please pass it on.\n\n"
+    "Last reviewed: March 2027 | Next review due: March 2029\n\n"
+    "2 thoughts on \"The 7 best walks on the Kellport coast\"\n\n"
+    "Janet P says:\n\n"
+    "The cliff section is muddy after rain, take boots.\n\n"
+    "Peter Harrop says: 15 October 2027 at 9:40 PM\n\n"
+    "What a lovely walk.\n"
+)
+
+
+def test_round_14_headline_shapes_are_teasers():
+    labels = _rule_labels(_ROUND_14_PAGE)
+    for line in ("The 7 best walks on the Kellport coast (and where to stop for tea)",  # a ranked list, an aside
+                 "Kellport: the island the ferry timetable forgot",  # a label and a hook
+                 "Harbour Lights review: a quiet film that finally finds its voice",  # a review's verdict
+                 "The ferry fare rise nobody is talking about"):  # a curiosity gap
+        assert labels[line] == "headline_teaser", line
+    assert labels["The path is 14 miles long and mostly flat."] == "reported_fact"
+
+
+def test_round_14_notices_and_the_lines_over_readers_posts_are_furniture_and_the_posts_are_claims():
+    labels = _rule_labels(_ROUND_14_PAGE)
+    for line in ("Views are the author's own and do not necessarily reflect those of the Kellport Trust.",
+                 "If a friend would enjoy this, please pass it on.", "Last reviewed: March 2027 | Next review due: March 2029",
+                 "2 thoughts on \"The 7 best walks on the Kellport coast\"", "Janet P says:",
+                 "Peter Harrop says: 15 October 2027 at 9:40 PM"):
+        assert labels[line] == "boilerplate", line
+    for post in ("The cliff section is muddy after rain, take boots.", "What a lovely walk."):
+        assert labels[post] == "attributed_claim", post
+
+
+def test_an_about_section_after_the_end_marker_differs_from_the_notes_to_editors():
+    text = (
+        "Kellport ferry adds a winter sailing\n\n"
+        "KELLPORT, 3 May 2031 - The Kellport ferry will add a third winter sailing from November.\n\n"
+        "The operator said bookings had risen by a fifth.\n\n"
+        "-ENDS-\n\n"
+        "Notes to editors\n\n"
+        "Passenger figures come from the operator's ticket system.\n\n"
+        "About Kellport Ferries\n\n"
+        "Kellport Ferries has run the island route since 1998.\n\n"
+        "It employs 60 people.\n"
+    )
+    reasons = {text[p.start:p.end]: " ".join(c.reason for c in p.cues) for p in analyze_rules(text)}
+    assert "'About' section" not in reasons["Passenger figures come from the operator's ticket system."]
+    for line in ("Kellport Ferries has run the island route since 1998.", "It employs 60 people."):
+        assert "'About' section" in reasons[line], line

@@ -70,6 +70,7 @@ _LINE = {
     "work_reference": lx.WORK_REFERENCE,
     "reference_entry": lx.REFERENCE_ENTRY,
     "chapter_marker": lx.CHAPTER_MARKER,
+    "comment_handle": lx.COMMENT_HANDLE,
     "bare_link": lx.BARE_LINK,
     "numbered_item": re.compile(r"(?:\d{1,2}|#\d{1,2}|[a-z])[.)]\s+\S|\(\d{1,2}\)\s"),
     "labelled_line": re.compile(r"[A-Z][A-Za-z’' ]{1,20}:\s"),
@@ -87,7 +88,7 @@ _REASON_KEYS = (
     "verdict", "score line", "campaign banner", "fact-check", "reader's comment", "research publication",
     "gives the view", "introduces the words", "wire", "cut in two", "note about the writer",
     "interview turn", "reader's letter", "obituary", "separator", "signature", "section above", "described by a credential",
-    "asks the reader to act",
+    "asks the reader to act", "'about' section",
 )
 # The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
 _OPINION_SECTION = re.compile(

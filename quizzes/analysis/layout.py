@@ -10,6 +10,7 @@ from .lexicons import (
     ATTRIBUTION_VERBS,
     BARE_LINK,
     CHAPTER_MARKER,
+    COMMENT_HANDLE,
     CLAIM_VERBS,
     DATE_OR_TIME,
     FACT_MARKERS,
@@ -238,19 +239,25 @@ def _label_furniture_lines(document: Document, paragraphs: list[list[Sentence]])
     author bios, contact lines, datelines alone, credit lines at the foot, link text after a notice."""
     ended = False
     under_heading = False
+    about = False  # inside an "About <organisation>" section: its standard self-description
     for index, paragraph in enumerate(paragraphs):
         first = paragraph[0]
         one_line = len(paragraph) == 1
+        if one_line and len(first.words) <= 8 and FURNITURE_HEADING.match(first.text):
+            first.decide(BOILERPLATE, 0.9, _whole(first, f"a footer heading (about the company, contacts): '{first.text}'"))
+            under_heading, about = True, first.text.startswith("About ")
+            continue
+        if about:
+            _decide_all(paragraph, 0.85, _ABOUT_SECTION)
+            about = ended  # after the end marker the section runs to the next heading
+            under_heading = False
+            continue
         if ended:
             _decide_all(paragraph, 0.85, "after the end marker of a press release: notes, contacts, footers")
             continue
         if one_line and END_MARKER.match(first.text):
             first.decide(BOILERPLATE, 0.95, _whole(first, f"the end marker of a press release: '{first.text.strip()}'"))
             ended = True
-            continue
-        if one_line and len(first.words) <= 8 and FURNITURE_HEADING.match(first.text):
-            first.decide(BOILERPLATE, 0.9, _whole(first, f"a footer heading (about the company, contacts): '{first.text}'"))
-            under_heading = True
             continue
         if under_heading:
             _decide_all(paragraph, 0.8, "under a footer heading (about the company, contacts)")
@@ -359,6 +366,9 @@ def _label_reader_calls(paragraphs: list[list[Sentence]]) -> None:
             question.decide(BOILERPLATE, 0.8, _whole(question, "a call to readers, just above the notice that says how to reply"))
 
 
+_ABOUT_SECTION = "in an 'About' section at the foot: how the organisation describes itself every time"
+
+
 def _decide_all(paragraph: list[Sentence], confidence: float, reason: str) -> None:
     for sentence in paragraph:
         if not sentence.label:
@@ -451,6 +461,8 @@ def _furniture_reason(sentence: Sentence, index: int, count: int, paragraphs: li
         return "a dateline or publication date on its own line"
     if _is_line(sentence) and TIMESTAMP.match(text):
         return "a time stamp or reading time on its own line"
+    if _is_line(sentence) and COMMENT_HANDLE.match(text):
+        return "the heading or the name line of readers' posts under the article: page furniture"
     if _is_line(sentence) and SOCIAL_LINE.match(text):
         return "share buttons, comment or share counts: page furniture"
     if sentence.paragraph_size == 1 and index >= count - _FOOT and CREDIT_LINE.match(text) and len(sentence.words) <= 6:

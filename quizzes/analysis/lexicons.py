@@ -617,7 +617,7 @@ TEASER_MARKERS = (
         _words("the truth about", "you won't believe", "you need to know", "here's why", "here is why",
                "this is why", "the real reason", "here['’]s (?:what|how)(?![^:]*:)", "here is (?:what|how)(?![^:]*:)", "this is what", "secrets?", "inside the mind", "what happened next",
                "the one thing", "want you to know", "will make your", "you need to see", "you have to see",
-               "(?:says|said|say) it all"),
+               "(?:says|said|say) it all", "(?:nobody|no one|everyone|everybody)(?: is| are| will be|['’]s|['’]ll be)? talking about"),
         "a curiosity gap: '{m}'",
         2.0,
         re.I,
@@ -647,6 +647,37 @@ TEASER_MARKERS = (
         "a second beat that holds back the payoff, to make you click: '{m}'",
         2.0,
         re.I,
+    ),
+    # An aside in brackets that closes a headline ("… (and exactly what to order)", "(number 7 will
+    # surprise you)"): the payoff saved for the click.
+    _lexicon(
+        "bracketed aside",
+        r"\((?:and|but|plus|yes|number|spoiler)\b[^()]{3,60}\)[.!?]?$",
+        "an aside in brackets that saves the payoff for the click: '{m}'",
+        2.0,
+        re.I,
+    ),
+    # A ranked list as the headline ("The 10 cheapest places to fly", "7 reasons you should …").
+    _lexicon(
+        "ranked list",
+        r"^(?:The |These |Our )?\d{1,2} (?:best|worst|things|ways|reasons|signs|tips|places|most|[a-z]+est)\b(?=[^.]*$)",
+        "a numbered list as the headline, to make you click through: '{m}'",
+        2.0,
+    ),
+    # A review's headline that gives its verdict as a hook ("X review: a quiet storm that breaks").
+    _lexicon(
+        "review verdict",
+        r"\breview:\s+(?:a|an|the)\b(?=[^.]*$)",
+        "a review headline that gives its verdict as a hook: '{m}'",
+        2.0,
+    ),
+    # A label, then a noun phrase that points at a story without telling it ("Sella Minor: the island
+    # the guidebooks forgot", "'We lost £14,000': the scam that looks like your provider").
+    _lexicon(
+        "labelled hook",
+        r"^[^:.?!]{3,50}:\s+(?:the|a|an) (?:[\w’'-]+ ){1,4}(?:that|which|who|the|nobody|everyone)\b[^.?!:]*$",
+        "a label, then a phrase that points at a story without telling it: '{m}'",
+        2.0,
     ),
     # A quotation as the hook, then the story ("'They sent Dad home too soon': anger as …").
     _lexicon(
@@ -735,7 +766,13 @@ BOILERPLATE_MARKERS = (
                "Thanks? (?:you )?for reading", "In (?:today['’]s|this week['’]s|this) (?:edition|issue|newsletter)\\b",
                "Not (?:a member|a subscriber|subscribed|signed up) yet",
                "(?:views|opinions) (?:expressed|in this [a-z]+)[^.?!]{0,60}(?:are|is) (?:those )?(?:of )?(?:the|its|their) (?:authors?|writers?|own)",
-               "not (?:responsible|liable) for the content of external", "(?:Always|Please) (?:check|seek|consult|follow) (?:local|your|a|professional|medical)",
+               "not (?:responsible|liable) for the content of external", "(?:do|does) not necessarily (?:reflect|represent)",
+               "(?:Views|Opinions) (?:are|expressed are) (?:the author['’]s|my|our|his|her|their) own",
+               # investor releases: the legal notice on forecasts
+               "forward-looking statements?",
+               # review dates of advice pages, forwarding asks of newsletters
+               "Last (?:reviewed|checked)(?=:)", "Next review (?:due|date)", "(?:please )?pass (?:it|this) on",
+               "Forward (?:it|this)(?: (?:e-?mail|newsletter|issue))? to a (?:friend|colleague)", "(?:Always|Please) (?:check|seek|consult|follow) (?:local|your|a|professional|medical)",
                # series, print issues, republishing, moderation, reader calls to comment
                "(?:is|are) part of (?:our|the|a) [\\w’' -]{1,40}series", "(?:appears|appeared|will appear) in the [\\w’' -]{1,40}(?:issue|edition) of",
                "republish (?:it|this|them|our [a-z]+)", "open licen[cs]e", "Comments are (?:moderated|closed|open)",
@@ -961,6 +998,11 @@ _SOCIAL = (
     r"Advertisement|ADVERTISEMENT|ADVERT|Gift (?:this )?article|\d[\d,.]*[kKmM]? (?:comments?|shares?|likes?|views?))"
 )
 SOCIAL_LINE = _compile(rf"^(?:{_SOCIAL}(?:\s*\(?\d[\d,.]*[kKmM]?\)?)?[\s|·•,/:-]*)+$")
+# The line above a reader's post under an article: "Janet P says:", "Jo Roe says: 15 October 2026 at
+# 9:40 PM", "2 thoughts on “…”".
+COMMENT_HANDLE = _compile(
+    r"^(?:[A-Z][\w’'-]+(?: [A-Z][\w’'.-]*){0,2} says:(?:\s+[^.?!]{0,40}\d[^.?!]{0,20})?|\d{1,4} (?:thoughts|comments|responses|replies) on\b.*)$"
+)
 # The heading of a list of links to other articles: "Most read", "You might also like", "More from Sport".
 LINK_LIST_HEADING = _compile(
     r"^(?:(?:Most (?:read|popular|viewed|shared|commented)|Trending(?: now| stories)?|Popular(?: now)?)(?: (?:in|on|from|at) [A-Z][\w&’' -]{1,30})?|"

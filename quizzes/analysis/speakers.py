@@ -19,6 +19,7 @@ from .lexicons import (
     RESEARCHERS_AT,
     WORK_BY,
     DATA_SUBJECT,
+    COMMENT_HANDLE,
     DATE_OR_TIME,
     EXPERT_MARKERS,
     EXPERT_VERBS,
@@ -699,7 +700,7 @@ def _checked_claim(sentence: Sentence) -> Speaker | None:
 
 # The heading of the readers' comments under an article: "3 comments", "Comments (12)", "Join the debate".
 _COMMENTS_HEADING = re.compile(
-    r"^(?:\d[\d,]* comments?|Comments?(?: \(\d[\d,]*\))?|COMMENTS?|Reader comments|Readers['’] comments|"
+    r"^(?:\d[\d,]* comments?|\d[\d,]* (?:thoughts|comments|responses|replies) on\b.*|Comments?(?: \(\d[\d,]*\))?|COMMENTS?|Reader comments|Readers['’] comments|"
     r"(?:Join|Join in) the (?:debate|conversation|discussion)\b.*|What readers (?:say|think).*)\s*:?$"
 )
 
@@ -715,11 +716,11 @@ def _label_reader_comments(document: Document) -> None:
     while index + 1 < len(paragraphs):
         handle, comment = paragraphs[index], paragraphs[index + 1]
         line = handle[0].text.strip()
-        if len(handle) != 1 or handle[0].label != "boilerplate" or len(handle[0].words) > 10 or not (DATE_OR_TIME.search(line) or READ_TIME.search(line)):
+        if len(handle) != 1 or handle[0].label != "boilerplate" or len(handle[0].words) > 10 or not (DATE_OR_TIME.search(line) or READ_TIME.search(line) or COMMENT_HANDLE.match(line)):
             break
         if any(s.label for s in comment):
             break
-        name = re.split(r"\s*[·|•,–—-]\s*", line, maxsplit=1)[0]
+        name = re.split(r"\s*[·|•,–—-]\s*| says:", line, maxsplit=1)[0]
         for sentence in comment:
             reason = f"a reader's comment under the article, posted as '{name}': the commenter's own view"
             sentence.speaker = Speaker("party", (), False, sentence.cue(0, len(sentence.text), reason))
