@@ -1999,3 +1999,70 @@ def test_an_about_section_after_the_end_marker_differs_from_the_notes_to_editors
     assert "'About' section" not in reasons["Passenger figures come from the operator's ticket system."]
     for line in ("Kellport Ferries has run the island route since 1998.", "It employs 60 people."):
         assert "'About' section" in reasons[line], line
+
+
+def test_a_cliffhanger_line_and_a_shouted_exclamation_are_teasers_even_when_punctuated():
+    text = (
+        "Kellport lifeboat crew rescue three from cliff\n\n"
+        "The crew launched at 6:10 PM after a call from a walker, the station said.\n\n"
+        "But what the crew found at the foot of the cliff got the whole island talking…\n\n"
+        "The three walkers were taken to hospital as a precaution.\n\n"
+        "The new lifeboat is FINALLY here – and it is huge!\n\n"
+        "The station has launched 41 times this year.\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["But what the crew found at the foot of the cliff got the whole island talking…"] == "headline_teaser"
+    assert labels["The new lifeboat is FINALLY here – and it is huge!"] == "headline_teaser"
+    assert labels["The station has launched 41 times this year."] == "reported_fact"
+
+
+def test_greetings_paywalls_shop_banners_issue_lines_and_writer_notes_are_furniture():
+    text = (
+        "Car-free centre: yes or no\n\n"
+        "By Ruth Alvanley\n\n"
+        "Issue 47 | November 2027 | Eastbrook branches\n\n"
+        "Good evening.\n\n"
+        "The council will vote on the plan next week, and traders have asked for a delay.\n\n"
+        "It was a good evening for the traders, who won a second hearing.\n\n"
+        "Ruth Alvanley writes on planning and the environment for the Courier.\n\n"
+        "Compiled by our volunteer listings team.\n\n"
+        "You have 2 free articles left this month.\n\n"
+        "Keep reading the Courier from just £1 a week, cancel anytime.\n\n"
+        "FREE standard delivery on orders over £50 | Free returns within 28 days\n"
+    )
+    labels = _rule_labels(text)
+    for line in ("Issue 47 | November 2027 | Eastbrook branches", "Good evening.",
+                 "Ruth Alvanley writes on planning and the environment for the Courier.",
+                 "Compiled by our volunteer listings team.", "You have 2 free articles left this month.",
+                 "Keep reading the Courier from just £1 a week, cancel anytime.",
+                 "FREE standard delivery on orders over £50 | Free returns within 28 days"):
+        assert labels[line] == "boilerplate", line
+    assert labels["It was a good evening for the traders, who won a second hearing."] != "boilerplate"
+
+
+def test_annotator_agreement_scores_a_second_annotation_like_the_analyzer(monkeypatch, capsys, tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))
+    import annotator_agreement
+
+    first = tmp_path / "data" / "setx"
+    second = tmp_path / "second" / "setx"
+    first.mkdir(parents=True)
+    second.mkdir(parents=True)
+    text = "Prices rose 3% in May. It is a scandal."
+    (first / "a.txt").write_text(text, encoding="utf-8")
+    (first / "a.gold.jsonl").write_text(
+        '{"start": 0, "end": 22, "label": "reported_fact", "also": []}\n'
+        '{"start": 23, "end": 39, "label": "editorial_framing", "also": ["headline_teaser"]}\n', encoding="utf-8")
+    # the second annotator agrees on the first sentence and picks a label of the `also` list on the second
+    (second / "a.gold.jsonl").write_text(
+        '{"start": 0, "end": 22, "label": "reported_fact", "also": []}\n'
+        '{"start": 23, "end": 39, "label": "headline_teaser", "also": []}\n', encoding="utf-8")
+    monkeypatch.setattr(annotator_agreement, "DATA", tmp_path / "data")
+    assert annotator_agreement.main([str(second)]) == 0
+    assert "setx: 2 sentences" in capsys.readouterr().out
+    judged = annotator_agreement.judged_folder(second)
+    assert [j.correct for j in judged] == [True, True]
+    (second / "a.gold.jsonl").write_text(
+        '{"start": 0, "end": 22, "label": "attributed_claim", "also": []}\n'
+        '{"start": 23, "end": 39, "label": "boilerplate", "also": []}\n', encoding="utf-8")
+    assert [j.correct for j in annotator_agreement.judged_folder(second)] == [False, False]

@@ -88,7 +88,7 @@ _REASON_KEYS = (
     "verdict", "score line", "campaign banner", "fact-check", "reader's comment", "research publication",
     "gives the view", "introduces the words", "wire", "cut in two", "note about the writer",
     "interview turn", "reader's letter", "obituary", "separator", "signature", "section above", "described by a credential",
-    "asks the reader to act", "'about' section",
+    "asks the reader to act", "'about' section", "sell the story",
 )
 # The section label of an opinion page near the top ("Opinion · Schools", "OUR VIEW | …", "Comment").
 _OPINION_SECTION = re.compile(

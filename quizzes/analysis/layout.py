@@ -78,7 +78,7 @@ def label_layout(document: Document) -> None:
     """Decide the sentences whose position or furniture settles their label."""
     vocabulary = _vocabulary(document)
     kickers = _label_kickers(document) | _label_score_lines(document)
-    _label_link_paragraphs(document)
+    _label_link_paragraphs(document, vocabulary)
     _label_link_lists(document)
     kickers |= _label_banners(document, vocabulary)
     _label_boilerplate(document)
@@ -139,7 +139,7 @@ def _whole(sentence: Sentence, reason: str) -> list[Cue]:
 
 # --- links to other articles ---------------------------------------------------------------
 
-def _label_link_paragraphs(document: Document) -> None:
+def _label_link_paragraphs(document: Document, vocabulary: set[str]) -> None:
     """A short paragraph opened by a link tag ("Read more: …", "Related: …", "[WATCH] …") names
     another article: every sentence of it is one teaser, even when the segmenter split it."""
     for paragraph in document.paragraphs():
@@ -151,12 +151,22 @@ def _label_link_paragraphs(document: Document) -> None:
             continue  # "Opinion | Courts and justice" over the headline: the page's section, not a link
         for sentence in paragraph:
             if sentence is first:
-                cues = [first.cue(tag.start(), tag.end(), f"a tag that links to another article: '{tag.group().strip()}'")]
+                cues = [first.cue(tag.start(), tag.end(), _tag_reason(tag.group().strip()))]
             else:
                 cues = _whole(sentence, "the rest of a link to another article, split in two")
-            sentence.decide(TEASER, 0.9, cues)
+            sentence.decide(TEASER, 0.9, cues + emphasis_capitals(sentence, vocabulary))
         if _POLL_TAG.match(first.text):
             _label_poll_answers(document, paragraph[-1])
+
+
+# Tags that sell the story itself ("Revealed:", "EXCLUSIVE:", "Pictured:"), not a way to another page.
+_SELLING_TAG = re.compile(r"\W*(?:Exclusive|EXCLUSIVE|Breaking|BREAKING|Live|LIVE|Pictured|PICTURED|[A-Z][a-z]+ed|[A-Z]{3,}ED)\b")
+
+
+def _tag_reason(tag: str) -> str:
+    if _SELLING_TAG.match(tag):
+        return f"a tag written to sell the story ('exclusive', 'revealed'): '{tag}'"
+    return f"a tag that links to another article: '{tag}'"
 
 
 _POLL_TAG = re.compile(r"^\W{0,3}\s*(?:Poll|POLL|Quiz|QUIZ|Vote|VOTE)\s*[:|–—-]\s")
@@ -730,7 +740,7 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
     for sentence in lines:
         cues = _teaser_cues(sentence, vocabulary)
         tagged = any(marker in cue.reason for cue in cues for marker in ("bracket tag", "tag written", _LABELLED_QUESTION_REASON))
-        if tagged or (cues and not TERMINAL.search(sentence.text)):  # up to 30 words: tabloid headlines run long
+        if tagged or (cues and (not TERMINAL.search(sentence.text) or _cliffhanger(sentence, cues))):  # up to 30 words: tabloid headlines run long
             sentence.decide(TEASER, 0.9 if tagged else 0.7, cues)
     for index, sentence in enumerate(document.sentences):
         if sentence.label or not _is_line(sentence) or _REFERENCE_TO_WORK.search(sentence.text) or _verdict(sentence):
@@ -747,6 +757,18 @@ def _label_teaser_lines(document: Document, vocabulary: set[str]) -> None:
 
 
 _BULLET = re.compile(r"^\s*[•▪◦‣●]\s+\S")
+_SHOUT_END = re.compile(r"[!?][”’\"')\]]*$")
+
+
+def _cliffhanger(sentence: Sentence, cues: list[Cue]) -> bool:
+    """A line alone that stops mid-story ("… that got people talking…") or shouts and exclaims or
+    asks ("Bins not collected AGAIN - is it just us??"): punctuated, and still a teaser."""
+    text = sentence.text.strip()
+    if sentence.quoted >= 0.5:
+        return False
+    if any("cut off" in cue.reason for cue in cues):
+        return True
+    return bool(_SHOUT_END.search(text)) and any("capitals for emphasis" in cue.reason for cue in cues)
 
 
 def _label_split_link_lines(document: Document, vocabulary: set[str]) -> None:

@@ -666,7 +666,7 @@ TEASER_MARKERS = (
     ),
     # A review's headline that gives its verdict as a hook ("X review: a quiet storm that breaks").
     _lexicon(
-        "review verdict",
+        "review headline",
         r"\breview:\s+(?:a|an|the)\b(?=[^.]*$)",
         "a review headline that gives its verdict as a hook: '{m}'",
         2.0,
@@ -727,7 +727,16 @@ BOILERPLATE_MARKERS = (
                "All rights reserved", "Copyright", "Click here", "Follow us", "Like us on", "Share this (?:article|story|post|page|item|link)",
                "Share (?:on|via) (?:Facebook|Twitter|X|WhatsApp|LinkedIn|email)", "Advertisement", "Sponsored content",
                "Paid (?:content|post|partnership)", "Partner content", "Skip (?:advert|ad)", "continues below",
-               "Reporting by", "Editing by", "Additional reporting by",
+               "Reporting by", "Editing by", "Additional reporting by", "Compiled by",
+               # a newsletter's or programme's greeting to its readers ("Good evening.")
+               "^Good (?:morning|afternoon|evening)(?=[,.!]| and | everyone)",
+               # paywall and shop banners
+               "(?:\\d+|no) free (?:articles?|stories|reads) (?:left|remaining)",
+               "(?:Keep|Continue) reading [^.]{0,40}(?:from|for) (?:just |only )?[£$€]\\d",
+               "(?:Free|FREE) (?:UK |standard |STANDARD |next-day )?(?:delivery|returns|shipping|DELIVERY|RETURNS|SHIPPING)\\b",
+               # a note on who the writer is: "Jo Roe writes on planning for the Courier."
+               "(?:writes|reports) (?:on|about) [^.]{3,60} for (?:the |The )?[A-Z][\\w’'-]*",
+               "writes for (?:the |The )?[A-Z][^.]{0,40}(?:every|each) ",
                # reader appeals of a newsroom: tips, letters, comments
                "Got a (?:news )?(?:story|tip)", "Have you got a (?:news )?story", "Do you have a (?:news )?(?:story|tip)",
                "(?:Got|Have|Do you have|Have you got) (?:a|an|any) (?:question|query|news tip|tip-off|comment|view|opinion)s?\\b[^.?!]{0,60}(?=\\?)",
@@ -899,7 +908,8 @@ FURNITURE_LINE = _compile(
     r"^(?:(?:PRESS|NEWS|MEDIA) RELEASE|(?:Press|News|Media) [Rr]elease|FOR IMMEDIATE RELEASE|For [Ii]mmediate [Rr]elease|"
     r"EMBARGOED|Embargoed|EMBARGO|Embargo|Under embargo|Our [Ss]tandards|Editorial (?:standards|guidelines)|"
     r"Fact[- ]checked by|Trust Principles|Tags|Tagged|Topics|Filed under|Posted in|Categories|Category|Keywords|"
-    r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits|From(?=: [A-Z]))\b[^.?!]{0,80}[.]?"
+    r"Explore more on these topics|More on this story|Show notes|Episode notes|Chapters|Transcript|Credits|From(?=: [A-Z])|"
+    r"Issue \d+(?= ?[|·•,–—-]))\b[^.?!]{0,80}[.]?"
     r"(?:,? opens (?:in )?(?:a )?new (?:tab|window))?$"
 )
 # The heading of a summary box, alone on its line ("Key points", "At a glance", "IN BRIEF"); the items
