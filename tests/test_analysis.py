@@ -2066,3 +2066,26 @@ def test_annotator_agreement_scores_a_second_annotation_like_the_analyzer(monkey
         '{"start": 0, "end": 22, "label": "attributed_claim", "also": []}\n'
         '{"start": 23, "end": 39, "label": "boilerplate", "also": []}\n', encoding="utf-8")
     assert [j.correct for j in annotator_agreement.judged_folder(second)] == [False, False]
+
+
+def test_urgency_web_views_forum_lines_sponsors_and_feedback_widgets():
+    text = (
+        "Pellow Bay cinema appeal\n\n"
+        "Having trouble viewing this email?\n\n"
+        "View it in your browser\n\n"
+        "The Regal closed in 2019 and the trust wants to reopen it next spring.\n\n"
+        "Only 9 days left – and we're so close!\n\n"
+        "The trust has raised £30,000 so far, and the council has promised a further £10,000.\n\n"
+        "The views expressed here are her own.\n\n"
+        "Official partner: Harrowmere Building Society\n\n"
+        "The Regal Bulletin · Issue 31 · November 2027\n\n"
+        "hedgehog_hollow · Member · 214 posts · 12 Oct 2027 at 8:14 AM\n\n"
+        "Was this fact check useful?\n"
+    )
+    labels = _rule_labels(text)
+    assert labels["Only 9 days left – and we're so close!"] == "headline_teaser"
+    for line in ("Having trouble viewing this email?", "View it in your browser", "The views expressed here are her own.",
+                 "Official partner: Harrowmere Building Society", "The Regal Bulletin · Issue 31 · November 2027",
+                 "hedgehog_hollow · Member · 214 posts · 12 Oct 2027 at 8:14 AM", "Was this fact check useful?"):
+        assert labels[line] == "boilerplate", line
+    assert labels["The trust has raised £30,000 so far, and the council has promised a further £10,000."] != "boilerplate"

@@ -761,14 +761,15 @@ _SHOUT_END = re.compile(r"[!?][”’\"')\]]*$")
 
 
 def _cliffhanger(sentence: Sentence, cues: list[Cue]) -> bool:
-    """A line alone that stops mid-story ("… that got people talking…") or shouts and exclaims or
-    asks ("Bins not collected AGAIN - is it just us??"): punctuated, and still a teaser."""
+    """A line alone that stops mid-story ("… that got people talking…"), or shouts or presses the
+    reader and exclaims or asks ("Bins not collected AGAIN - is it just us??", "Only 9 days left!"):
+    punctuated, and still a teaser."""
     text = sentence.text.strip()
     if sentence.quoted >= 0.5:
         return False
     if any("cut off" in cue.reason for cue in cues):
         return True
-    return bool(_SHOUT_END.search(text)) and any("capitals for emphasis" in cue.reason for cue in cues)
+    return bool(_SHOUT_END.search(text)) and any("capitals for emphasis" in cue.reason or "urgency" in cue.reason for cue in cues)
 
 
 def _label_split_link_lines(document: Document, vocabulary: set[str]) -> None:

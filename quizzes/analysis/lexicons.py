@@ -657,6 +657,14 @@ TEASER_MARKERS = (
         2.0,
         re.I,
     ),
+    # Urgency that pushes the reader to act now ("ONLY 40 tickets left", "places are going FAST").
+    _lexicon(
+        "urgency",
+        r"\b(?:[Oo]nly \d+ (?:[a-z]+ )?(?:left|remaining)|ONLY \d+|[Ll]ast chance|LAST CHANCE|HURRY|Hurry(?= [–—-]|!)|"
+        r"(?:selling|going) (?:fast|FAST)|while stocks last|[Dd]on['’]t miss out)\b",
+        "urgency that pushes you to act now: '{m}'",
+        2.0,
+    ),
     # A ranked list as the headline ("The 10 cheapest places to fly", "7 reasons you should …").
     _lexicon(
         "ranked list",
@@ -749,7 +757,8 @@ BOILERPLATE_MARKERS = (
                "(?:Republished|Reproduced|Reprinted|Used) with permission",
                "(?:first|originally) appeared (?:on|in)", "Syndicated by",
                # e-mail newsletters: web view, why you got it, forwarding, preferences, inbox promises
-               "View (?:this|the|our) (?:e-?mail|newsletter|message)? ?(?:in|on) (?:your|a|the) (?:web )?browser",
+               "View (?:it|this|the|our) (?:e-?mail|newsletter|message)? ?(?:in|on) (?:your|a|the) (?:web )?browser",
+               "(?:trouble|problems?) (?:viewing|reading|seeing) this (?:e-?mail|newsletter|message)",
                "View (?:this )?(?:e-?mail|newsletter) online", "(?:You(?:['’]re| are)|You['’]ve been) receiving this",
                "You (?:are|were) sent this", "Forwarded this(?: (?:e-?mail|newsletter|message))?", "Was this (?:e-?mail )?forwarded",
                "Manage (?:your )?(?:preferences|subscriptions?|e-?mail settings)", "Update your preferences",
@@ -774,7 +783,11 @@ BOILERPLATE_MARKERS = (
                # newsletter and membership furniture
                "Thanks? (?:you )?for reading", "In (?:today['’]s|this week['’]s|this) (?:edition|issue|newsletter)\\b",
                "Not (?:a member|a subscriber|subscribed|signed up) yet",
-               "(?:views|opinions) (?:expressed|in this [a-z]+)[^.?!]{0,60}(?:are|is) (?:those )?(?:of )?(?:the|its|their) (?:authors?|writers?|own)",
+               "(?:views|opinions) (?:expressed|in this [a-z]+)[^.?!]{0,60}(?:are|is) (?:those )?(?:of )?(?:the|its|their|his|her|my|our) (?:authors?|writers?|own)",
+               # sponsors and partners named at the foot, issue numbers in a line of page furniture
+               "^(?:Official|OFFICIAL) (?:[a-z]+ )?(?:partner|sponsor|supplier|PARTNER|SPONSOR)s?\\b", "(?<=[·|•] )Issue \\d{1,4}\\b",
+               # a forum member's line: "hedgehog_hollow · Member · 214 posts · 12 Oct"
+               "(?<=[·|•] )\\d[\\d,]* posts\\b",
                "not (?:responsible|liable) for the content of external", "(?:do|does) not necessarily (?:reflect|represent)",
                "(?:Views|Opinions) (?:are|expressed are) (?:the author['’]s|my|our|his|her|their) own",
                # investor releases: the legal notice on forecasts
@@ -806,7 +819,7 @@ BOILERPLATE_MARKERS = (
                "(?:This|The) (?:article|story|piece|post|report) (?:was|has been) (?:corrected|amended|updated) (?:on|to)\\b",
                "We apologi[sz]e for (?:the|this|any) (?:error|mistake|confusion)",
                # feedback widgets
-               "(?:Is|Was|Did you find) this (?:page|article|information|answer|content|guide|story|post) (?:useful|helpful)",
+               "(?:Is|Was|Did you find) this (?:[a-z-]+ ){0,2}(?:page|article|information|answer|content|guide|story|post|check|summary|factsheet) (?:useful|helpful)",
                "Report a problem with this (?:page|article|content)", "Yes \\| No\\b",
                # comment forms: the rules a reader agrees to by posting
                "By (?:posting|submitting|leaving|adding|publishing) (?:a |your |this )?comments?",
