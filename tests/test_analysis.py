@@ -1952,7 +1952,7 @@ _ROUND_14_PAGE = (
     "The path is 14 miles long and mostly flat.\n\n"
     "The ferry fare rise nobody is talking about\n\n"
     "Views are the author's own and do not necessarily reflect those of the Kellport Trust.\n\n"
-    "If a friend would enjoy this, please pass it on.\n\n"
+    "Forward this to a friend who walks the coast path.\n\n"
     "Last reviewed: March 2027 | Next review due: March 2029\n\n"
     "2 thoughts on \"The 7 best walks on the Kellport coast\"\n\n"
     "Janet P says:\n\n"
@@ -1975,7 +1975,7 @@ def test_round_14_headline_shapes_are_teasers():
 def test_round_14_notices_and_the_lines_over_readers_posts_are_furniture_and_the_posts_are_claims():
     labels = _rule_labels(_ROUND_14_PAGE)
     for line in ("Views are the author's own and do not necessarily reflect those of the Kellport Trust.",
-                 "If a friend would enjoy this, please pass it on.", "Last reviewed: March 2027 | Next review due: March 2029",
+                 "Forward this to a friend who walks the coast path.", "Last reviewed: March 2027 | Next review due: March 2029",
                  "2 thoughts on \"The 7 best walks on the Kellport coast\"", "Janet P says:",
                  "Peter Harrop says: 15 October 2027 at 9:40 PM"):
         assert labels[line] == "boilerplate", line
@@ -2016,7 +2016,7 @@ def test_a_cliffhanger_line_and_a_shouted_exclamation_are_teasers_even_when_punc
     assert labels["The station has launched 41 times this year."] == "reported_fact"
 
 
-def test_greetings_paywalls_shop_banners_issue_lines_and_writer_notes_are_furniture():
+def test_greetings_shop_banners_issue_lines_and_writer_notes_are_furniture():
     text = (
         "Car-free centre: yes or no\n\n"
         "By Ruth Alvanley\n\n"
@@ -2026,15 +2026,12 @@ def test_greetings_paywalls_shop_banners_issue_lines_and_writer_notes_are_furnit
         "It was a good evening for the traders, who won a second hearing.\n\n"
         "Ruth Alvanley writes on planning and the environment for the Courier.\n\n"
         "Compiled by our volunteer listings team.\n\n"
-        "You have 2 free articles left this month.\n\n"
-        "Keep reading the Courier from just £1 a week, cancel anytime.\n\n"
         "FREE standard delivery on orders over £50 | Free returns within 28 days\n"
     )
     labels = _rule_labels(text)
     for line in ("Issue 47 | November 2027 | Eastbrook branches", "Good evening.",
                  "Ruth Alvanley writes on planning and the environment for the Courier.",
-                 "Compiled by our volunteer listings team.", "You have 2 free articles left this month.",
-                 "Keep reading the Courier from just £1 a week, cancel anytime.",
+                 "Compiled by our volunteer listings team.",
                  "FREE standard delivery on orders over £50 | Free returns within 28 days"):
         assert labels[line] == "boilerplate", line
     assert labels["It was a good evening for the traders, who won a second hearing."] != "boilerplate"
@@ -2071,8 +2068,7 @@ def test_annotator_agreement_scores_a_second_annotation_like_the_analyzer(monkey
 def test_urgency_web_views_forum_lines_sponsors_and_feedback_widgets():
     text = (
         "Pellow Bay cinema appeal\n\n"
-        "Having trouble viewing this email?\n\n"
-        "View it in your browser\n\n"
+        "View this email in your browser\n\n"
         "The Regal closed in 2019 and the trust wants to reopen it next spring.\n\n"
         "Only 9 days left – and we're so close!\n\n"
         "The trust has raised £30,000 so far, and the council has promised a further £10,000.\n\n"
@@ -2084,7 +2080,7 @@ def test_urgency_web_views_forum_lines_sponsors_and_feedback_widgets():
     )
     labels = _rule_labels(text)
     assert labels["Only 9 days left – and we're so close!"] == "headline_teaser"
-    for line in ("Having trouble viewing this email?", "View it in your browser", "The views expressed here are her own.",
+    for line in ("View this email in your browser", "The views expressed here are her own.",
                  "Official partner: Harrowmere Building Society", "The Regal Bulletin · Issue 31 · November 2027",
                  "hedgehog_hollow · Member · 214 posts · 12 Oct 2027 at 8:14 AM", "Was this fact check useful?"):
         assert labels[line] == "boilerplate", line

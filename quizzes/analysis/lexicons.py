@@ -738,9 +738,7 @@ BOILERPLATE_MARKERS = (
                "Reporting by", "Editing by", "Additional reporting by", "Compiled by",
                # a newsletter's or programme's greeting to its readers ("Good evening.")
                "^Good (?:morning|afternoon|evening)(?=[,.!]| and | everyone)",
-               # paywall and shop banners
-               "(?:\\d+|no) free (?:articles?|stories|reads) (?:left|remaining)",
-               "(?:Keep|Continue) reading [^.]{0,40}(?:from|for) (?:just |only )?[£$€]\\d",
+               # shop banners
                "(?:Free|FREE) (?:UK |standard |STANDARD |next-day )?(?:delivery|returns|shipping|DELIVERY|RETURNS|SHIPPING)\\b",
                # a note on who the writer is: "Jo Roe writes on planning for the Courier."
                "(?:writes|reports) (?:on|about) [^.]{3,60} for (?:the |The )?[A-Z][\\w’'-]*",
@@ -757,8 +755,7 @@ BOILERPLATE_MARKERS = (
                "(?:Republished|Reproduced|Reprinted|Used) with permission",
                "(?:first|originally) appeared (?:on|in)", "Syndicated by",
                # e-mail newsletters: web view, why you got it, forwarding, preferences, inbox promises
-               "View (?:it|this|the|our) (?:e-?mail|newsletter|message)? ?(?:in|on) (?:your|a|the) (?:web )?browser",
-               "(?:trouble|problems?) (?:viewing|reading|seeing) this (?:e-?mail|newsletter|message)",
+               "View (?:this|the|our) (?:e-?mail|newsletter|message)? ?(?:in|on) (?:your|a|the) (?:web )?browser",
                "View (?:this )?(?:e-?mail|newsletter) online", "(?:You(?:['’]re| are)|You['’]ve been) receiving this",
                "You (?:are|were) sent this", "Forwarded this(?: (?:e-?mail|newsletter|message))?", "Was this (?:e-?mail )?forwarded",
                "Manage (?:your )?(?:preferences|subscriptions?|e-?mail settings)", "Update your preferences",
@@ -793,7 +790,7 @@ BOILERPLATE_MARKERS = (
                # investor releases: the legal notice on forecasts
                "forward-looking statements?",
                # review dates of advice pages, forwarding asks of newsletters
-               "Last (?:reviewed|checked)(?=:)", "Next review (?:due|date)", "(?:please )?pass (?:it|this) on",
+               "Last (?:reviewed|checked)(?=:)", "Next review (?:due|date)",
                "Forward (?:it|this)(?: (?:e-?mail|newsletter|issue))? to a (?:friend|colleague)", "(?:Always|Please) (?:check|seek|consult|follow) (?:local|your|a|professional|medical)",
                # series, print issues, republishing, moderation, reader calls to comment
                "(?:is|are) part of (?:our|the|a) [\\w’' -]{1,40}series", "(?:appears|appeared|will appear) in the [\\w’' -]{1,40}(?:issue|edition) of",
