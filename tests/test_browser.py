@@ -93,7 +93,9 @@ def _result_numbers(page) -> tuple[float, float]:
 
 
 def _click_answer(page, question: dict) -> None:
-    """Answer ``question`` with the mouse, the way a student would."""
+    """Answer ``question`` with the mouse, the way a student would, once the page's deferred
+    scripts (autosave) have attached: a click before that would never be autosaved."""
+    page.wait_for_load_state("load")
     kind = question["type"]
     if kind in ("classify", "multiple_choice", "multi_select"):
         names = {o["id"]: o["text"] for o in options(question)}
@@ -188,7 +190,6 @@ def test_student_completes_the_bundled_quiz_by_clicking(page, live_server, app):
     for number, question in enumerate(QUESTIONS, start=1):
         expect(page).to_have_url(re.compile(rf"/attempts/\d+/questions/{number}$"))
         expect(page.locator("#question-heading")).to_have_text(question["prompt"])
-        page.wait_for_load_state("load")  # the autosave handlers are deferred scripts of the question page
         _click_answer(page, question)
         # Let autosave settle so no late PUT races the form post below.
         expect(page.locator("#save-status")).to_have_text(SAVED)

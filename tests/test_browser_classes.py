@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.question_sets import bundled_article_text, bundled_document, parse_question_set
+from tests.test_browser import _click_answer as click_answer
 from quizzes.questions.choice import options
 from quizzes.questions.spans import word_spans
 
@@ -78,19 +79,7 @@ def _new_page(chromium, **options):
 
 def _click_answer(page, question: dict) -> None:
     """Tick exactly ``question["values"]`` with the mouse, and wait for the autosave."""
-    kind = question["type"]
-    if kind in ("classify", "multiple_choice", "multi_select"):
-        names = {o["id"]: o["text"] for o in options(question)}
-        role = "checkbox" if kind == "multi_select" else "radio"
-        for value in question["values"]:
-            control = page.get_by_role(role, name=names[value], exact=True)
-            control.click()
-            expect(control).to_be_checked()
-    else:
-        label = "label.word" if kind == "mark_words" else "label.passage-pick"
-        for value in question["values"]:
-            page.locator(f'{label}:has(input[value="{value}"])').click()
-            expect(page.locator(f'input[name="answer"][value="{value}"]')).to_be_checked()
+    click_answer(page, question)
     expect(page.locator("#save-status")).to_have_text(SAVED)
 
 
