@@ -40,67 +40,19 @@ from quizzes.labels import LABEL_IDS  # noqa: E402
 
 # Named one by one: nothing else under tests/data is read. blind49 and later are round 16's exams
 # (scored, see docs/analyzer.md) and join these folders in the next round, which needs new exams.
+LAST_TRAINING_SET = 48
+DATA = ROOT / "tests" / "data"
 FOLDERS = {
     "dev": ROOT.parent / "shared" / "eval" / "dev",
     "seed": ROOT.parent / "shared" / "seed",
-    "heldout": ROOT / "tests" / "data" / "heldout",
-    "blind": ROOT / "tests" / "data" / "blind",
-    "blind2": ROOT / "tests" / "data" / "blind2",
-    "blind3": ROOT / "tests" / "data" / "blind3",
-    "blind4": ROOT / "tests" / "data" / "blind4",
-    "blind5": ROOT / "tests" / "data" / "blind5",
-    "blind6": ROOT / "tests" / "data" / "blind6",
-    "blind7": ROOT / "tests" / "data" / "blind7",
-    "blind8": ROOT / "tests" / "data" / "blind8",
-    "blind9": ROOT / "tests" / "data" / "blind9",
-    "blind10": ROOT / "tests" / "data" / "blind10",
-    "blind11": ROOT / "tests" / "data" / "blind11",
-    "blind12": ROOT / "tests" / "data" / "blind12",
-    "blind13": ROOT / "tests" / "data" / "blind13",
-    "blind14": ROOT / "tests" / "data" / "blind14",
-    "blind15": ROOT / "tests" / "data" / "blind15",
-    "blind16": ROOT / "tests" / "data" / "blind16",
-    "blind17": ROOT / "tests" / "data" / "blind17",
-    "blind18": ROOT / "tests" / "data" / "blind18",
-    "blind19": ROOT / "tests" / "data" / "blind19",
-    "blind20": ROOT / "tests" / "data" / "blind20",
-    "blind21": ROOT / "tests" / "data" / "blind21",
-    "blind22": ROOT / "tests" / "data" / "blind22",
-    "blind23": ROOT / "tests" / "data" / "blind23",
-    "blind24": ROOT / "tests" / "data" / "blind24",
-    "blind25": ROOT / "tests" / "data" / "blind25",
-    "blind26": ROOT / "tests" / "data" / "blind26",
-    "blind27": ROOT / "tests" / "data" / "blind27",
-    "blind28": ROOT / "tests" / "data" / "blind28",
-    "blind29": ROOT / "tests" / "data" / "blind29",
-    "blind30": ROOT / "tests" / "data" / "blind30",
-    "blind31": ROOT / "tests" / "data" / "blind31",
-    "blind32": ROOT / "tests" / "data" / "blind32",
-    "blind33": ROOT / "tests" / "data" / "blind33",
-    "blind34": ROOT / "tests" / "data" / "blind34",
-    "blind35": ROOT / "tests" / "data" / "blind35",
-    "blind36": ROOT / "tests" / "data" / "blind36",
-    "blind37": ROOT / "tests" / "data" / "blind37",
-    "blind38": ROOT / "tests" / "data" / "blind38",
-    "blind39": ROOT / "tests" / "data" / "blind39",
-    "blind40": ROOT / "tests" / "data" / "blind40",
-    "blind41": ROOT / "tests" / "data" / "blind41",
-    "blind42": ROOT / "tests" / "data" / "blind42",
-    "blind43": ROOT / "tests" / "data" / "blind43",
-    "blind44": ROOT / "tests" / "data" / "blind44",
-    "blind45": ROOT / "tests" / "data" / "blind45",
-    "blind46": ROOT / "tests" / "data" / "blind46",
-    "blind47": ROOT / "tests" / "data" / "blind47",
-    "blind48": ROOT / "tests" / "data" / "blind48",
+    "heldout": DATA / "heldout",
+    "blind": DATA / "blind",
+    **{f"blind{n}": DATA / f"blind{n}" for n in range(2, LAST_TRAINING_SET + 1)},
 }
 # Folders that were blind exams for the model era (scored before anything was tuned on them); the
 # "untuned" rows pool them. Since round 6 the rules have been studied on all of them too (see
 # docs/analyzer.md), so their rows measure transfer between folders, not blind generalisation.
-UNTUNED = {"blind3", "blind4", "blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
-           "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
-           "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
-           "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40",
-           "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47", "blind48"}
+UNTUNED = {f"blind{n}" for n in range(3, LAST_TRAINING_SET + 1)}
 MIN_ARTICLES = 2  # a word feature must occur in at least this many training articles
 MIN_PAIR_ARTICLES = 4  # a word pair ("w2:") must occur in at least this many (keeps the model file small)
 VARIANTS = {
