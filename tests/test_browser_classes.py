@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.question_sets import bundled_article_text, bundled_document, parse_question_set
-from tests.test_browser import _click_answer as click_answer
 from quizzes.questions.choice import options
 from quizzes.questions.spans import word_spans
+from tests.test_browser import _click_answer as click_answer
 
 pytestmark = pytest.mark.browser
 
