@@ -10,7 +10,7 @@ and labels each passage with the gold sentence it overlaps most. Then:
 1. leave-one-article-out (LOAO): for every article, train on all the others and label it;
    pooled and per-folder scores, rules alone vs rules + model;
 2. leave-one-folder-out (LOFO): train on every other folder, label the whole folder (the
-   closest to a new blind set written by another author); "untuned" rows pool blind3-48;
+   closest to a new blind set written by another author); "untuned" rows pool blind3 to LAST_TRAINING_SET;
 3. with ``--write``: train on everything and write ``quizzes/analysis/analyzer_model.json``
    (labels, feature names, coefficients, intercepts; no pickle), with a few feature vectors and
    scikit-learn's ``predict_proba`` for them, which the tests compare with the pure-Python
@@ -236,11 +236,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--variant", choices=sorted(VARIANTS), default="full", help="feature set (default: %(default)s)")
     parser.add_argument("--grid", action="store_true", help="also print LOAO/LOFO macro-F1 for every variant and C in 0.1, 0.3, 1, 3")
     parser.add_argument("--untuned-weight", type=float, default=1.0, metavar="W",
-                        help="weight of passages from the UNTUNED folders (blind3-22) (%(default)s)")
+                        help="weight of passages from the UNTUNED folders (blind3 to LAST_TRAINING_SET) (%(default)s)")
     parser.add_argument("--class-power", type=float, default=0.0, metavar="P",
                         help="class weights (n / (labels x count)) ** P: 1 is 'balanced', 0 none (%(default)s)")
     parser.add_argument("--write", action="store_true", help="train on everything and write the model file")
     parser.add_argument("--no-loao", action="store_true", help="skip leave-one-article-out (LOFO only; quicker)")
+    parser.add_argument("--no-lofo", action="store_true", help="skip leave-one-folder-out (with --write: just train and write)")
     parser.add_argument("--errors", nargs="*", default=[], metavar="FOLDER",
                         help="list the LOFO mistakes (rules + model) in these training folders")
     args = parser.parse_args(argv)
@@ -265,9 +266,10 @@ def main(argv: list[str]) -> int:
                 print(f"  {variant:<14} C={c:<4} {pooled.macro_f1:.3f} / {folded.macro_f1:.3f} / {untuned.macro_f1:.3f}")
     if not args.no_loao:
         compare(f"leave-one-article-out (variant {args.variant}, C={args.c}); F1 per label:", articles, loao(articles, args.c, keep))
-    folded = lofo(articles, args.c, keep)
-    compare(f"leave-one-folder-out (variant {args.variant}, C={args.c}); F1 per label:", articles, folded)
-    for folder in args.errors:
+    folded = {} if args.no_lofo else lofo(articles, args.c, keep)
+    if folded:
+        compare(f"leave-one-folder-out (variant {args.variant}, C={args.c}); F1 per label:", articles, folded)
+    for folder in args.errors if folded else ():
         print(f"\nLOFO mistakes in {folder} (gold -> predicted, rules' label):")
         for article in (a for a in articles if a.folder == folder):
             rules = {j.gold.start: j.predicted for j in judge(article.name, article.gold, article.rules)}

@@ -66,7 +66,6 @@ def _punchy(sentence: Sentence) -> Cue | None:
         return None
     if any(char.isdigit() for char in sentence.text) or _PAST.search(sentence.plain):
         return None  # "Nobody was hurt.", "He resigned.": a short report of an event
-        return None
     return sentence.cue(0, len(sentence.text), "a very short sentence that passes a verdict in the writer's own voice")
 
 
