@@ -245,6 +245,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--errors", nargs="*", default=[], metavar="FOLDER",
                         help="list the LOFO mistakes (rules + model) in these training folders")
     args = parser.parse_args(argv)
+    if args.no_lofo and args.errors:
+        parser.error("--errors lists leave-one-folder-out mistakes: it cannot be used with --no-lofo")
     started = time.perf_counter()
     global UNTUNED_WEIGHT
     UNTUNED_WEIGHT = args.untuned_weight
@@ -269,7 +271,7 @@ def main(argv: list[str]) -> int:
     folded = {} if args.no_lofo else lofo(articles, args.c, keep)
     if folded:
         compare(f"leave-one-folder-out (variant {args.variant}, C={args.c}); F1 per label:", articles, folded)
-    for folder in args.errors if folded else ():
+    for folder in args.errors:
         print(f"\nLOFO mistakes in {folder} (gold -> predicted, rules' label):")
         for article in (a for a in articles if a.folder == folder):
             rules = {j.gold.start: j.predicted for j in judge(article.name, article.gold, article.rules)}
