@@ -68,8 +68,8 @@ def leave_one_out(pairs: list[tuple[Path, Path]]) -> dict[str, list[AnalyzedPass
     articles = training.load_articles()
     out = {}
     for text_path, gold_path in pairs:
-        held = training.Article("held", text_path, gold_path)
-        vectorizer, fitted = training.fit([a for a in articles if a.name != held.name], model["C"], keep)
+        held = training.Article.read("held", text_path, gold_path)
+        vectorizer, fitted = training.fit([a for a in articles if a.page != held.page], model["C"], keep)
         out[text_path.read_text(encoding="utf-8")] = training.predict(vectorizer, fitted, held, keep)
     return out
 

@@ -399,7 +399,7 @@ def test_the_harness_scores_an_article_the_model_trained_on_leave_one_article_ou
     real_fit = train_analyzer_model.fit
 
     def recording_fit(train, c, keep):
-        trained_with.append({article.name for article in train})
+        trained_with.append({article.page for article in train})  # a page and its pasted copy share one
         return real_fit(train, c, keep)
 
     monkeypatch.setattr(train_analyzer_model, "fit", recording_fit)
@@ -412,6 +412,24 @@ def test_the_harness_scores_an_article_the_model_trained_on_leave_one_article_ou
     shipped = analyze(text)
     assert [(p.start, p.end) for p in passages] == [(p.start, p.end) for p in shipped]
     assert [p.confidence for p in passages] != [p.confidence for p in shipped]
+
+
+
+def test_a_training_page_is_also_trained_on_as_pasted_from_the_headline_down(monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    from train_analyzer_model import Article
+    from quizzes.analysis.evaluation import GoldSentence
+
+    text = "Home | News | Sport\nBridge to reopen in May\nThe bridge will reopen on 4 May, the council said.\nCookie settings"
+    spans = [("Home | News | Sport", "boilerplate"), ("Bridge to reopen in May", "reported_fact"),
+             ("The bridge will reopen on 4 May, the council said.", "attributed_claim"), ("Cookie settings", "boilerplate")]
+    gold = [GoldSentence(text.index(line), text.index(line) + len(line), label, (), line) for line, label in spans]
+    page = Article("blind", "page", text, gold)
+    pasted = page.as_pasted()
+    assert pasted.text == "Bridge to reopen in May\nThe bridge will reopen on 4 May, the council said."
+    assert pasted.page == page.page and pasted.pasted and not page.pasted
+    assert [(pasted.text[g.start:g.end], g.label) for g in pasted.gold] == spans[1:3]
+    assert pasted.as_pasted() is None  # nothing left to cut
 
 
 # --- round 2: experts without a reporting verb, surveys, writer's voice, release banners ------

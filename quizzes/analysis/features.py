@@ -98,7 +98,7 @@ _OPINION_SECTION = re.compile(
 _OPINION_LINES = 6  # lines from the top where a section label sits
 _ARROW_END = re.compile(r"[→»›>▶➔⟶↗]\s*$|\.\.\.$|…$")
 _SYMBOL_START = re.compile(r"^[^\w\s“\"‘'(\[£$€]")
-_SEPARATORS = re.compile(r"\s[|·•›>/]\s|\s{3,}")
+_SEPARATORS = re.compile(r"\s[|·•›>/]\s|\s{3,}|(?<=\S) {2}(?=\S)")
 
 STOPWORDS = frozenset(
     """a about above after again against all also although am an and another any are as at be because been
@@ -218,18 +218,15 @@ def _layout(sentence, index, sentences, paragraphs, paragraph_count, body_start,
     if paragraph_count >= _LONG_ARTICLE:
         f["position"] = index / max(1, len(sentences) - 1)
         f["paragraph_position"] = paragraph / paragraph_count
-    if index == 0:
-        f["first_sentence"] = 1.0
-    if paragraph == 0:
-        f["first_line"] = 1.0
     if paragraph_count < _LONG_ARTICLE:
         f["short_article"] = 1.0  # a snippet: where a line sits says little about furniture
     else:
         if paragraph < body_start:
             f["before_body"] = 1.0
-        if paragraph >= paragraph_count - 4:
+        # a line standing alone near the end (a prose paragraph there is the article's close)
+        if sentence.paragraph_size == 1 and paragraph >= paragraph_count - 4:
             f["foot"] = 1.0
-        if paragraph_count - paragraph <= 1:
+        if sentence.paragraph_size == 1 and paragraph_count - paragraph <= 1:
             f["last_line"] = 1.0
     f["paragraph_size"] = _bucket(sentence.paragraph_size, 6)
     if sentence.paragraph_size == 1:
@@ -287,6 +284,8 @@ def _layout(sentence, index, sentences, paragraphs, paragraph_count, body_start,
                 f[f"{side}_short_line"] = 1.0
         else:
             f[f"{side}_none"] = 1.0
+            # what the rules read in the page's first or last line (a bare headline, or site furniture)
+            f[f"{side}_none*rule=" + (sentence.label or "none")] = 1.0
 
 
 def _shape(sentence: Sentence, paragraph: int, f: dict[str, float]) -> None:
@@ -305,6 +304,9 @@ def _shape(sentence: Sentence, paragraph: int, f: dict[str, float]) -> None:
         if short:
             f["shape:site_action*short"] = 1.0
     finite = has_finite_verb(tokens)
+    capitalised = sum(token[0].isupper() for token in tokens) / len(tokens)
+    if finite and len(tokens) >= 5 and capitalised >= 0.6 and sentence.paragraph_size == 1 and not _SEPARATORS.search(line):
+        f["shape:title_case_headline"] = 1.0  # "Here Are The Conservatives The Establishment Has Blacklisted"
     if not finite:
         f["shape:verbless"] = 1.0
         if short:

@@ -19,6 +19,7 @@ _PAST = re.compile(r"\b(?:was|were|had|did)\b|\w{3,}ed\b")
 _TERMINAL_STOP = re.compile(r"[.!][”’\"')\]]*\s*$")
 OPINION_SHARE = 0.3
 _STRONG = ("evaluative frame", "evaluative word", "promotional", "writer's voice", "opinion label", "rating")
+_DATES = tuple(lexicon for lexicon in FACT_MARKERS if lexicon.name in ("date", "precise date"))
 _GENRE_PRIOR = {"opinion": ("editorial_framing", 1.0), "news": ("reported_fact", 0.5)}
 
 
@@ -38,6 +39,8 @@ def fact_cues(sentence: Sentence) -> tuple[float, list[Cue]]:
     names = sentence.names()
     if names:
         score += 0.5
+    if _PAST.search(sentence.plain) and any(sentence.matches(lexicon, limit=1) for lexicon in _DATES):
+        score += 1.0  # "Nobody was hurt when the ferry ran aground in March.": a dated event, reported
     return score, cues
 
 
