@@ -5,7 +5,9 @@ Needs the ``train`` extra (scikit-learn): ``pip install -e '.[train]'``.
 
 Reads the labelled folders in ``FOLDERS`` (named one by one; nothing else under tests/data is
 ever read), runs the rules on every article, computes ``quizzes.analysis.features`` per passage
-and labels each passage with the gold sentence it overlaps most. Then:
+and labels each passage with the gold sentence it overlaps most. A page with site furniture above its
+headline or below its last line is also trained on as a teacher pastes it (``Article.as_pasted``); the
+scores below count the original pages only, and a page is always held out with its copy. Then:
 
 1. leave-one-article-out (LOAO): for every article, train on all the others and label it;
    pooled and per-folder scores, rules alone vs rules + model;
